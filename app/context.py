@@ -1,0 +1,78 @@
+"""Everything one running Tend needs, without Qt: paths, settings, vault, clock, store.
+
+The GUI and the command line both build one of these. ``store`` is ``None``
+while locked; ``unlock`` opens it from a data key and ``lock`` closes it and
+wipes the key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.clock import Clock, SystemClock
+from app.errors import Locked
+from app.paths import AppPaths
+from app.security.kdf import Argon2Params
+from app.security.secrets import KeyringSecretStore, SecretStore
+from app.security.vault import DataKey, Vault
+from app.services.store import PrivateStore
+from app.settings import Settings
+
+
+@dataclass
+class Tend:
+    paths: AppPaths
+    settings: Settings
+    vault: Vault
+    clock: Clock
+    store: PrivateStore | None = None
+    _key: DataKey | None = field(default=None, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        paths: AppPaths,
+        *,
+        clock: Clock | None = None,
+        secrets: SecretStore | None = None,
+        kdf: Argon2Params | None = None,
+    ) -> Tend:
+        """``kdf`` is used only when creating or re-wrapping; None means calibrate then."""
+        paths.ensure()
+        vault = Vault(paths, secrets or KeyringSecretStore(), kdf)
+        return cls(
+            paths=paths,
+            settings=Settings(paths.settings_file),
+            vault=vault,
+            clock=clock or SystemClock(),
+        )
+
+    @property
+    def unlocked(self) -> bool:
+        return self.store is not None
+
+    @property
+    def key(self) -> DataKey:
+        if self._key is None:
+            raise Locked("Tend is locked.")
+        return self._key
+
+    def require_store(self) -> PrivateStore:
+        if self.store is None:
+            raise Locked("Tend is locked.")
+        return self.store
+
+    def unlock(self, key: DataKey) -> PrivateStore:
+        """Open the store with ``key`` (migrating if needed). Slow: call off the GUI thread."""
+        self.lock()
+        self.store = PrivateStore(self.paths, key, self.clock)
+        self._key = key
+        return self.store
+
+    def lock(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        if self._key is not None:
+            self._key.wipe()
+            self._key = None

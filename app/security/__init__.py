@@ -1,0 +1,1 @@
+"""Keys and secrets: how the private store's data key is protected."""

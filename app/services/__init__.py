@@ -1,0 +1,1 @@
+"""Services: every call opens and closes its own Session and returns plain values."""

@@ -1,0 +1,107 @@
+"""Settings as one declarative table; the settings page is generated from it.
+
+Settings are not private (no journal text, scores or tags ever go here), so
+they live in a plain JSON file in the config directory and can be read before
+the store is unlocked (the lock screen needs the region's crisis lines).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.fsutil import atomic_write_bytes
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    label: str
+    help: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "auto_lock_minutes",
+        int,
+        10,
+        "Lock after this many idle minutes",
+        "Tend locks itself when you step away. 0 turns this off.",
+        minimum=0,
+        maximum=240,
+    ),
+    Setting(
+        "region",
+        str,
+        "AU",
+        "Region for support lines",
+        "Which phone lines “Get help now” shows.",
+    ),
+    Setting("eap_name", str, "", "Your organisation's support program", "For example, an EAP."),
+    Setting("eap_phone", str, "", "Its phone number", "Shown in “Get help now” when set."),
+)
+BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    if setting.type is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(setting.key)
+        if setting.minimum is not None and value < setting.minimum:
+            raise ValueError(setting.key)
+        if setting.maximum is not None and value > setting.maximum:
+            raise ValueError(setting.key)
+        return value
+    if setting.type is str:
+        if not isinstance(value, str) or len(value) > 200:
+            raise ValueError(setting.key)
+        return value.strip()
+    if setting.type is bool:
+        if not isinstance(value, bool):
+            raise ValueError(setting.key)
+        return value
+    raise TypeError(setting.type)
+
+
+class Settings:
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._values: dict[str, Any] = {}
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = json.loads(self._path.read_text("utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError):
+            log.warning("settings file unreadable; using defaults")
+            return
+        if not isinstance(raw, dict):
+            return
+        for key, value in raw.items():
+            setting = BY_KEY.get(key)
+            if setting is None:
+                continue
+            try:
+                self._values[key] = _coerce(setting, value)
+            except (ValueError, TypeError):
+                log.warning("ignoring invalid setting %s", key)
+
+    def get(self, key: str) -> Any:
+        return self._values.get(key, BY_KEY[key].default)
+
+    def set(self, key: str, value: Any) -> None:
+        self._values[key] = _coerce(BY_KEY[key], value)
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(self._path, json.dumps(self._values, indent=2).encode("utf-8"))

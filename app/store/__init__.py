@@ -1,0 +1,1 @@
+"""The private store: one SQLCipher database per person, encrypted as a whole."""

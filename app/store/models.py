@@ -1,0 +1,110 @@
+"""Tables of the private store.
+
+Dates are local calendar days (``date``); timestamps are UTC. Scales are 1–5
+and optional: a person may skip any question.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SCALE_COLUMNS = ("mood", "energy", "sleep", "stress", "workload", "connection")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+checkin_tags = Table(
+    "checkin_tags",
+    Base.metadata,
+    Column("checkin_id", ForeignKey("checkins.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+note_tags = Table(
+    "note_tags",
+    Base.metadata,
+    Column("note_id", ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+
+
+def _scale(name: str) -> CheckConstraint:
+    return CheckConstraint(f"{name} IS NULL OR {name} BETWEEN 1 AND 5", name=f"{name}_range")
+
+
+class Checkin(Base):
+    __tablename__ = "checkins"
+    __table_args__ = (
+        *(_scale(c) for c in SCALE_COLUMNS),
+        CheckConstraint(
+            "exposure IS NULL OR exposure IN ('none', 'some', 'a_lot')", name="exposure_kind"
+        ),
+        CheckConstraint(
+            "exposure_hours IS NULL OR (exposure_hours >= 0 AND exposure_hours <= 24)",
+            name="exposure_hours_range",
+        ),
+        CheckConstraint("day_kind IN ('work', 'day_off', 'leave')", name="day_kind_kind"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, unique=True)
+    mood: Mapped[int | None] = mapped_column(Integer)
+    energy: Mapped[int | None] = mapped_column(Integer)
+    sleep: Mapped[int | None] = mapped_column(Integer)
+    stress: Mapped[int | None] = mapped_column(Integer)
+    workload: Mapped[int | None] = mapped_column(Integer)
+    connection: Mapped[int | None] = mapped_column(Integer)
+    exposure: Mapped[str | None] = mapped_column(String(8))
+    exposure_hours: Mapped[float | None] = mapped_column(Float)
+    day_kind: Mapped[str] = mapped_column(String(8), default="work")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    tags: Mapped[list[Tag]] = relationship(secondary=checkin_tags, lazy="selectin")
+
+
+class Note(Base):
+    __tablename__ = "notes"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    tags: Mapped[list[Tag]] = relationship(secondary=note_tags, lazy="selectin")
+
+
+# The full-text index is an FTS5 virtual table created by the migration:
+#   journal_fts(body, tags, kind UNINDEXED, ref UNINDEXED)
+# and kept in step by the journal service inside the same transaction.
+FTS_TABLE = "journal_fts"

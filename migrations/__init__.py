@@ -1,0 +1,1 @@
+"""Alembic migration histories. ``private`` is the per-person encrypted store."""

@@ -1,0 +1,1 @@
+"""Package data: styles, icons, crisis lines. Read with importlib.resources."""

@@ -1,0 +1,54 @@
+"""Shared fixtures: a private data directory, a fixed clock, keyrings, an unlocked Tend."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import keyring
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.clock import FixedClock  # noqa: E402
+from app.context import Tend  # noqa: E402
+from app.paths import AppPaths  # noqa: E402
+from app.security.kdf import TEST_PARAMS  # noqa: E402
+from app.security.secrets import KeyringSecretStore  # noqa: E402
+from tests.helpers.fakes import PASSPHRASE, InMemoryKeyring, fixed_clock  # noqa: E402
+
+
+@pytest.fixture
+def paths(tmp_path) -> AppPaths:
+    return AppPaths.from_override(tmp_path / "data").ensure()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return fixed_clock()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[InMemoryKeyring]:
+    """Install an in-memory keyring for the test; restore the real one after."""
+    previous = keyring.get_keyring()
+    fake = InMemoryKeyring()
+    keyring.set_keyring(fake)
+    yield fake
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def tend(paths, clock) -> Iterator[Tend]:
+    """A Tend not yet set up, on this machine's (insecure, so refused) keyring."""
+    t = Tend.build(paths, clock=clock, secrets=KeyringSecretStore(), kdf=TEST_PARAMS)
+    yield t
+    t.lock()
+
+
+@pytest.fixture
+def unlocked(tend) -> Tend:
+    """A set-up and unlocked Tend with an empty store."""
+    created = tend.vault.create(PASSPHRASE)
+    tend.unlock(created.key)
+    return tend

@@ -1,0 +1,1 @@
+"""Tend's Qt widgets. Thin: they call services in ``app`` through the task runner."""

@@ -1,0 +1,84 @@
+"""A tiny task runner: one writer lane, a small reader pool, callbacks on the GUI thread.
+
+Database work never runs on the GUI thread. ``write`` jobs run one at a time in
+submission order (one writer lane), so saves never race each other; ``read``
+jobs may run alongside. ``on_done``/``on_error`` are always called on the GUI
+thread, through a queued signal. Never ``processEvents()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class TaskManager(QObject):
+    _finished = Signal(object)  # (future, on_done, on_error), emitted from worker threads
+    error_unhandled = Signal(object)  # an exception nobody handled: the window shows it
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="tend-writer")
+        self._readers = ThreadPoolExecutor(2, thread_name_prefix="tend-reader")
+        self._pending = 0
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+
+    def write(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        self._submit(self._writer, fn, on_done, on_error)
+
+    def read(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        self._submit(self._readers, fn, on_done, on_error)
+
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        fn: Callable[[], Any],
+        on_done: Callback | None,
+        on_error: ErrorCallback | None,
+    ) -> None:
+        self._pending += 1
+        future = pool.submit(fn)
+        future.add_done_callback(lambda f: self._finished.emit((f, on_done, on_error)))
+
+    def idle(self) -> bool:
+        """True when every submitted job has run and its callback was delivered."""
+        return self._pending == 0
+
+    def _on_finished(
+        self, payload: tuple[Future[Any], Callback | None, ErrorCallback | None]
+    ) -> None:
+        future, on_done, on_error = payload
+        self._pending -= 1
+        exc = future.exception()
+        if exc is not None:
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.error_unhandled.emit(exc)
+            return
+        if on_done is not None:
+            on_done(future.result())
+
+    def shutdown(self) -> None:
+        """Finish queued writes (nothing acknowledged may be lost), then stop."""
+        self._writer.shutdown(wait=True)
+        self._readers.shutdown(wait=True, cancel_futures=True)
