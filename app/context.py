@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.clock import Clock, SystemClock
+from app.data.swap import finish_pending_restore
 from app.errors import Locked
 from app.paths import AppPaths
 from app.security.kdf import Argon2Params
@@ -39,6 +40,8 @@ class Tend:
     ) -> Tend:
         """``kdf`` is used only when creating or re-wrapping; None means calibrate then."""
         paths.ensure()
+        # A restore interrupted by a crash is finished before anything opens the store.
+        finish_pending_restore(paths)
         vault = Vault(paths, secrets or KeyringSecretStore(), kdf)
         return cls(
             paths=paths,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 from app.errors import ValidationError
 
@@ -13,6 +14,8 @@ MAX_NOTE_CHARS = 50_000
 MAX_TAGS = 20
 MAX_TAG_CHARS = 40
 EARLIEST_DAY = dt.date(1970, 1, 1)
+
+_E = TypeVar("_E", bound=StrEnum)
 
 
 class Exposure(StrEnum):
@@ -67,6 +70,16 @@ def check_text(text: object, what: str = "A note") -> str:
     return text
 
 
+def _choice(kind: type[_E], value: object) -> _E:
+    """The enum member for ``value``; the enum's own ValueError would echo the input."""
+    try:
+        if isinstance(value, str):
+            return kind(value)
+    except ValueError:
+        pass
+    raise ValidationError("That answer isn't one of the choices.")
+
+
 @dataclass(frozen=True)
 class CheckinDraft:
     """What a person enters for one day. Every answer is optional."""
@@ -92,7 +105,7 @@ class CheckinDraft:
                 isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5
             ):
                 raise ValidationError("Each answer is a number from 1 to 5.")
-        exposure = None if self.exposure is None else Exposure(self.exposure)
+        exposure = None if self.exposure is None else _choice(Exposure, self.exposure)
         hours = self.exposure_hours
         if hours is not None:
             if isinstance(hours, bool) or not isinstance(hours, int | float) or hours != hours:
@@ -105,7 +118,7 @@ class CheckinDraft:
             **{name: getattr(self, name) for name in SCALES},
             exposure=exposure,
             exposure_hours=hours,
-            day_kind=DayKind(self.day_kind),
+            day_kind=_choice(DayKind, self.day_kind),
             note=check_text(self.note),
             tags=clean_tags(self.tags),
         )

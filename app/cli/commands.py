@@ -1,0 +1,189 @@
+"""The subcommands. Imported only when one runs, so the window starts without them.
+
+Each returns an exit code and prints one short confirmation; private content
+(scores, text, tags) is never echoed back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from pathlib import Path
+
+from app.cli.session import CliSession
+from app.domain import SCALES, CheckinDraft, DayKind, Exposure, NoteDraft
+from app.errors import UserFacingError, ValidationError
+
+EXPOSURE_WORDS = {"none": Exposure.NONE, "some": Exposure.SOME, "a-lot": Exposure.A_LOT}
+DAY_KIND_WORDS = {"work": DayKind.WORK, "day-off": DayKind.DAY_OFF, "leave": DayKind.LEAVE}
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def _day(word: str | None, today: dt.date) -> dt.date:
+    if word in (None, "today"):
+        return today
+    if word == "yesterday":
+        return today - dt.timedelta(days=1)
+    assert word is not None
+    try:
+        return dt.date.fromisoformat(word)
+    except ValueError:
+        raise ValidationError(
+            "Please give the day as YYYY-MM-DD, “today” or “yesterday”."
+        ) from None
+
+
+def _said(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+# -- entries ---------------------------------------------------------------------------
+def checkin(cli: CliSession) -> int:
+    a = cli.args
+    given = {name: getattr(a, name) for name in SCALES if getattr(a, name) is not None}
+    if a.exposure is not None:
+        given["exposure"] = EXPOSURE_WORDS[a.exposure]
+    if a.hours is not None:
+        given["exposure_hours"] = a.hours
+    if a.day_kind is not None:
+        given["day_kind"] = DAY_KIND_WORDS[a.day_kind]
+    if a.note is not None:
+        given["note"] = a.note
+    if a.tag is not None:
+        given["tags"] = tuple(a.tag)
+    if not given:
+        raise ValidationError("Tell Tend at least one thing, for example --mood 3.")
+    store = cli.unlocked().require_store()
+    day = _day(a.day, store.checkins.today())
+    existing = store.checkins.get(day)
+    # Answers given now are added to what was already saved for that day.
+    base = {} if existing is None else {f: getattr(existing, f) for f in _DRAFT_FIELDS}
+    store.checkins.save(CheckinDraft(**{**base, **given, "day": day}))
+    cli.say(f"Saved your check-in for {_said(day)}.")
+    return 0
+
+
+_DRAFT_FIELDS = (*SCALES, "exposure", "exposure_hours", "day_kind", "note", "tags")
+
+
+def note(cli: CliSession) -> int:
+    store = cli.unlocked().require_store()  # first: the passphrase is stdin's first line
+    text = cli.rest_of_stdin() if cli.args.text == "-" else cli.args.text
+    day = _day(cli.args.day, store.checkins.today())
+    store.journal.add_note(NoteDraft(day=day, body=text, tags=tuple(cli.args.tag or ())))
+    cli.say(f"Saved your note for {_said(day)}.")
+    return 0
+
+
+# -- own your data -----------------------------------------------------------------------
+def export(cli: CliSession) -> int:
+    from app.data.export import export_file
+
+    store = cli.unlocked().require_store()
+    result = export_file(store, Path(cli.args.file), cli.args.format)
+    cli.say(
+        f"Exported {_plural(result.checkins, 'check-in')} and "
+        f"{_plural(result.notes, 'note')} to {result.path}."
+    )
+    return 0
+
+
+def import_(cli: CliSession) -> int:
+    from app.data.importer import import_file
+
+    report = import_file(cli.unlocked().require_store(), Path(cli.args.file))
+    cli.say(
+        f"Imported {cli.args.file}: {_plural(report.added, 'new entry', 'new entries')}, "
+        f"{report.updated:,} updated, {report.unchanged:,} already here."
+    )
+    if report.day_conflicts:
+        cli.say(
+            f"{_plural(report.day_conflicts, 'day')} had two different check-ins; "
+            "Tend kept the one changed most recently."
+        )
+    return 0
+
+
+def backup(cli: CliSession) -> int:
+    from app.data.backup import make_backup
+
+    target = make_backup(cli.unlocked(), Path(cli.args.file))
+    cli.say(
+        f"Saved an encrypted backup to {target}. "
+        "It opens with the passphrase or recovery code you use now."
+    )
+    return 0
+
+
+def restore(cli: CliSession) -> int:
+    from app.data.backup import restore_backup
+
+    source = Path(cli.args.file)
+    tend = cli.tend()
+    secret = cli.secret(
+        "The backup's passphrase or recovery code: ",
+        "Tend needs the backup's passphrase or recovery code: pass --passphrase-stdin "
+        "and send it on standard input.",
+    )
+    restore_backup(tend, source, secret)
+    cli.say("Restored the backup. From now on, unlock Tend with that backup's passphrase.")
+    return 0
+
+
+def demo(cli: CliSession) -> int:
+    from app.demo import generate
+
+    tend = cli.tend()
+    if not tend.vault.exists():
+        created = tend.vault.create(cli.new_passphrase())
+        # stderr, so scripts that keep stdout never store the code by accident.
+        cli.warn(
+            f"Your recovery code is {created.recovery_code}. Keep it somewhere safe: "
+            "it opens Tend if you forget the passphrase."
+        )
+        tend.unlock(created.key)
+    store = cli.unlocked().require_store()
+    written = generate(store, cli.args.days, seed=cli.args.seed)
+    cli.say(f"Added {_plural(written, 'made-up entry', 'made-up entries')}.")
+    return 0
+
+
+def delete_everything(cli: CliSession) -> int:
+    from app.data.erase import delete_everything as erase
+
+    if not cli.args.yes:
+        raise UserFacingError(
+            "This deletes every entry, backup and setting Tend keeps here. "
+            "To go ahead, run it again with --yes."
+        )
+    erase(cli.tend())
+    cli.say("Deleted everything Tend kept in this data folder.")
+    return 0
+
+
+def screenshots(cli: CliSession) -> int:
+    # By name: app/ never imports ui/ (or Qt) until the moment it is needed.
+    render_all = importlib.import_module("ui.screenshots").render_all
+    folder = Path(cli.args.dir)
+    written = render_all(folder)
+    for path in written or ():
+        cli.say(str(path))
+    if not written:
+        cli.say(f"Screenshots saved in {folder}.")
+    return 0
+
+
+COMMANDS = {
+    "checkin": checkin,
+    "note": note,
+    "export": export,
+    "import": import_,
+    "backup": backup,
+    "restore": restore,
+    "demo": demo,
+    "delete-everything": delete_everything,
+    "screenshots": screenshots,
+}

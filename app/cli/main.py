@@ -1,0 +1,211 @@
+"""``tend``: the window, and a command line that does the same things.
+
+    tend [--data-dir DIR] [--passphrase-stdin] [--smoke]     open the window
+    tend gui [--smoke]                                       the same
+    tend checkin [--day D] [--mood N] ... [--note TEXT] [--tag T ...]
+    tend note TEXT|- [--day D] [--tag T ...]
+    tend export FILE [--format json|csv]
+    tend import FILE
+    tend backup FILE
+    tend restore FILE
+    tend demo --days N [--seed S]
+    tend screenshots DIR
+    tend delete-everything --yes
+
+Exit codes: 0 done; 1 a problem explained in one sentence on stderr; 2 a
+usage mistake; 70 a bug (details in the log file, never a traceback here);
+130 interrupted. This module imports only the standard library and light
+parts of ``app`` at import time, so ``tend`` reaches the window quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from typing import TextIO
+
+import app
+from app import logsetup
+from app.cli.session import CliSession, TendFactory, default_factory
+from app.errors import UserFacingError
+from app.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+SCALE_HELP = {
+    "mood": "how you feel overall",
+    "energy": "how much energy you have",
+    "sleep": "how well you slept",
+    "stress": "how stressed you feel",
+    "workload": "how heavy work was",
+    "connection": "how connected to others you feel",
+}
+
+
+def _scale(text: str) -> int:
+    if text.strip() in {"1", "2", "3", "4", "5"}:
+        return int(text)
+    raise argparse.ArgumentTypeError("choose a number from 1 to 5")
+
+
+def _hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 24:
+        raise argparse.ArgumentTypeError("give a number of hours from 0 to 24")
+    return value
+
+
+def _days(text: str) -> int:
+    if text.isdigit() and 1 <= int(text) <= 36_500:
+        return int(text)
+    raise argparse.ArgumentTypeError("give a number of days from 1 to 36500")
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """The same options before or after the subcommand (after: defaults suppressed)."""
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default(None),
+        help="where Tend keeps its files (else $TEND_DATA_DIR, else the usual place)",
+    )
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        default=default(False),
+        help="read the passphrase (or, for restore, the backup's secret) "
+        "from the first line of standard input",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+    parser = argparse.ArgumentParser(
+        prog="tend",
+        description="Tend: a private daily check-in and journal. "
+        "With no command, opens the window.",
+    )
+    _global_options(parser, suppress=False)
+    parser.add_argument("--smoke", action="store_true", help="open the window, report, quit")
+    parser.add_argument("--version", action="version", version=f"tend {app.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.add_argument("--smoke", action="store_true", default=argparse.SUPPRESS)
+
+    c = sub.add_parser("checkin", parents=[common], help="save answers for a day")
+    c.add_argument("--day", help="YYYY-MM-DD, today (default) or yesterday")
+    for name in SCALE_HELP:
+        c.add_argument(f"--{name}", type=_scale, metavar="N", help=f"1–5: {SCALE_HELP[name]}")
+    c.add_argument("--exposure", choices=("none", "some", "a-lot"))
+    c.add_argument("--hours", type=_hours, metavar="H", help="hours of exposure, 0–24")
+    c.add_argument("--day-kind", choices=("work", "day-off", "leave"))
+    c.add_argument("--note", metavar="TEXT")
+    c.add_argument("--tag", nargs="+", metavar="T", help="replaces the day's tags")
+
+    n = sub.add_parser("note", parents=[common], help="add a journal note")
+    n.add_argument("text", metavar="TEXT", help="the note, or - to read it from standard input")
+    n.add_argument("--day", help="YYYY-MM-DD, today (default) or yesterday")
+    n.add_argument("--tag", nargs="+", metavar="T")
+
+    e = sub.add_parser("export", parents=[common], help="write everything to a readable file")
+    e.add_argument("file", metavar="FILE")
+    e.add_argument("--format", choices=("json", "csv"), help="default: from FILE's suffix")
+
+    i = sub.add_parser("import", parents=[common], help="add entries from a Tend JSON export")
+    i.add_argument("file", metavar="FILE")
+
+    b = sub.add_parser("backup", parents=[common], help="write an encrypted backup")
+    b.add_argument("file", metavar="FILE")
+
+    r = sub.add_parser("restore", parents=[common], help="replace everything with a backup")
+    r.add_argument("file", metavar="FILE")
+
+    d = sub.add_parser("demo", parents=[common], help="add made-up history (sets Tend up if new)")
+    d.add_argument("--days", type=_days, required=True, metavar="N")
+    d.add_argument("--seed", type=int, default=7, metavar="S")
+
+    s = sub.add_parser("screenshots", parents=[common], help="render the screenshots")
+    s.add_argument("dir", metavar="DIR")
+
+    x = sub.add_parser("delete-everything", parents=[common], help="delete all of Tend's data")
+    x.add_argument("--yes", action="store_true", help="yes, really")
+    return parser
+
+
+def _run_gui(data_dir: str | None, smoke: bool) -> int:
+    # By name and only now: importing ui/ pulls in Qt, which the other commands never need.
+    launch = importlib.import_module("ui.launch")
+    result = launch.run_gui(data_dir, smoke=smoke)
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _dispatch(cli: CliSession) -> int:
+    command = cli.args.command
+    if command in (None, "gui"):
+        return _run_gui(cli.args.data_dir, bool(cli.args.smoke))
+    from app.cli.commands import COMMANDS
+
+    try:
+        return COMMANDS[command](cli)
+    finally:
+        cli.close()
+
+
+def main(
+    argv: list[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    tend_factory: TendFactory | None = None,
+) -> int:
+    """Run one command; return its exit code. ``tend_factory`` lets tests choose the Tend."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version or a usage mistake (already printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    paths = AppPaths.from_override(args.data_dir)
+    try:
+        logsetup.configure(paths.log_file)
+    except OSError:
+        print(f"Tend can't write to its folder {paths.logs}. Please check it.", file=sys.stderr)
+        return EXIT_PROBLEM
+    cli = CliSession(
+        args=args,
+        paths=paths,
+        stdin=stdin if stdin is not None else sys.stdin,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+        factory=tend_factory or default_factory,
+    )
+    try:
+        return _dispatch(cli)
+    except UserFacingError as exc:
+        log.info("command %s stopped: %s", args.command, type(exc).__name__)
+        print(exc.message, file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(
+            f"Something went wrong inside Tend; details are in {paths.log_file}.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def main_gui(argv: list[str] | None = None) -> int:
+    """The ``tend-gui`` entry point: the window, with the global options only."""
+    return main(["gui", *(sys.argv[1:] if argv is None else argv)])

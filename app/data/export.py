@@ -1,0 +1,117 @@
+"""Exporting everything to a readable file: JSON (complete, re-importable) or CSV.
+
+An export is the one place Tend writes plaintext, because the person asked
+for it. It is still written carefully: to a temporary file beside the target,
+fsynced, then renamed, with permissions for this user only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.data import schema
+from app.data.entries import load_checkins, load_notes
+from app.domain import SCALES, Checkin, Note
+from app.errors import UserFacingError
+from app.fsutil import atomic_write_bytes
+from app.services.store import PrivateStore
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("json", "csv")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    checkins: int
+    notes: int
+
+
+def _load(store: PrivateStore) -> tuple[list[Checkin], list[Note]]:
+    # One read transaction, so check-ins and notes come from the same moment.
+    with Session(store.engine) as s, s.begin():
+        return load_checkins(s), load_notes(s)
+
+
+def export_bytes(store: PrivateStore, fmt: str = "json") -> tuple[bytes, int, int]:
+    checkins, notes = _load(store)
+    if fmt == "json":
+        doc = schema.document(checkins, notes, store.clock.now())
+        data = json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
+    elif fmt == "csv":
+        data = _csv(checkins, notes).encode("utf-8")
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
+    return data + b"\n", len(checkins), len(notes)
+
+
+def export_file(store: PrivateStore, target: Path, fmt: str | None = None) -> ExportResult:
+    """Write everything to ``target``; ``fmt`` None means from its suffix (``.csv`` or JSON)."""
+    fmt = fmt or format_for(target)
+    data, n_checkins, n_notes = export_bytes(store, fmt)
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        log.warning("export failed: %s", type(exc).__name__)
+        raise UserFacingError(
+            "Tend couldn't write the export there. Please choose another folder."
+        ) from None
+    log.info("exported %d check-ins and %d notes as %s", n_checkins, n_notes, fmt)
+    return ExportResult(target, n_checkins, n_notes)
+
+
+def format_for(target: Path) -> str:
+    return "csv" if target.suffix.lower() == ".csv" else "json"
+
+
+def _csv(checkins: list[Checkin], notes: list[Note]) -> str:
+    buf = io.StringIO()
+    out = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    out.writerow(schema.CSV_COLUMNS)
+    rows: list[tuple[str, list[object]]] = []
+    for c in checkins:
+        row: list[object] = [
+            "checkin",
+            c.id,
+            c.day.isoformat(),
+            *(_blank(getattr(c, name)) for name in SCALES),
+            "" if c.exposure is None else c.exposure.value,
+            _blank(c.exposure_hours),
+            c.day_kind.value,
+            c.note,
+            schema.CSV_TAG_SEPARATOR.join(sorted(c.tags)),
+            schema.format_timestamp(c.created_at),
+            schema.format_timestamp(c.updated_at),
+        ]
+        rows.append((c.day.isoformat() + "0" + schema.format_timestamp(c.created_at), row))
+    for n in notes:
+        row = [
+            "note",
+            n.id,
+            n.day.isoformat(),
+            *([""] * len(SCALES)),
+            "",
+            "",
+            "",
+            n.body,
+            schema.CSV_TAG_SEPARATOR.join(sorted(n.tags)),
+            schema.format_timestamp(n.created_at),
+            schema.format_timestamp(n.updated_at),
+        ]
+        rows.append((n.day.isoformat() + "1" + schema.format_timestamp(n.created_at), row))
+    # By day, the check-in first, then that day's notes in the order they were written.
+    for _key, row in sorted(rows, key=lambda pair: pair[0]):
+        out.writerow(row)
+    return buf.getvalue()
+
+
+def _blank(value: object) -> object:
+    return "" if value is None else value

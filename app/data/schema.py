@@ -1,0 +1,97 @@
+"""The export format's words: field names, versions and how values are written.
+
+docs/export-format.md describes the same thing for people; keep them in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import app
+from app.domain import SCALES, Checkin, Note
+
+FORMAT = "tend-export"
+SCHEMA_VERSION = 1
+
+CHECKIN_FIELDS = (
+    "id",
+    "day",
+    *SCALES,
+    "exposure",
+    "exposure_hours",
+    "day_kind",
+    "note",
+    "tags",
+    "created_at",
+    "updated_at",
+)
+NOTE_FIELDS = ("id", "day", "body", "tags", "created_at", "updated_at")
+TOP_FIELDS = ("format", "schema_version", "exported_at", "app_version", "checkins", "notes")
+
+CSV_COLUMNS = (
+    "kind",
+    "id",
+    "day",
+    *SCALES,
+    "exposure",
+    "exposure_hours",
+    "day_kind",
+    "text",
+    "tags",
+    "created_at",
+    "updated_at",
+)
+CSV_TAG_SEPARATOR = "; "
+
+
+def format_timestamp(moment: dt.datetime) -> str:
+    """ISO-8601 in UTC with microseconds and a ``Z``, e.g. ``2026-11-21T22:00:00.000000Z``.
+
+    Microseconds are always written so a round trip gives back the exact same
+    value, which is what makes importing the same file twice a no-op.
+    """
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must be aware")
+    utc = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="microseconds") + "Z"
+
+
+def checkin_to_json(c: Checkin) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "day": c.day.isoformat(),
+        **{name: getattr(c, name) for name in SCALES},
+        "exposure": None if c.exposure is None else c.exposure.value,
+        "exposure_hours": c.exposure_hours,
+        "day_kind": c.day_kind.value,
+        "note": c.note,
+        "tags": sorted(c.tags),
+        "created_at": format_timestamp(c.created_at),
+        "updated_at": format_timestamp(c.updated_at),
+    }
+
+
+def note_to_json(n: Note) -> dict[str, Any]:
+    return {
+        "id": n.id,
+        "day": n.day.isoformat(),
+        "body": n.body,
+        "tags": sorted(n.tags),
+        "created_at": format_timestamp(n.created_at),
+        "updated_at": format_timestamp(n.updated_at),
+    }
+
+
+def document(
+    checkins: Sequence[Checkin], notes: Sequence[Note], exported_at: dt.datetime
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": format_timestamp(exported_at),
+        "app_version": app.__version__,
+        "checkins": [checkin_to_json(c) for c in checkins],
+        "notes": [note_to_json(n) for n in notes],
+    }

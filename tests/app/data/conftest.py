@@ -1,0 +1,71 @@
+"""Fixtures for the own-your-data tests: a store with a little of everything, and more Tends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from app.context import Tend
+from app.data.export import export_bytes
+from app.domain import CheckinDraft, DayKind, Exposure, NoteDraft
+from app.paths import AppPaths
+from app.security.kdf import TEST_PARAMS
+from app.security.secrets import KeyringSecretStore
+from app.services.store import PrivateStore
+
+DAY = dt.date(2026, 11, 20)
+
+
+def fill(store: PrivateStore) -> None:
+    """Entries made through the services, so export/import meet what the app really writes."""
+    store.checkins.save(
+        CheckinDraft(
+            day=DAY,
+            mood=2,
+            energy=3,
+            sleep=None,
+            stress=5,
+            workload=4,
+            connection=1,
+            exposure=Exposure.A_LOT,
+            exposure_hours=3.5,
+            day_kind=DayKind.WORK,
+            note='A long day; "court" again,\nthen home. Ünïcode ✓',
+            tags=("Court", "hard case"),
+        )
+    )
+    store.checkins.save(CheckinDraft(day=DAY - dt.timedelta(days=1), mood=4, tags=("walk",)))
+    store.checkins.save(
+        CheckinDraft(day=DAY - dt.timedelta(days=3), day_kind=DayKind.LEAVE, note="rested")
+    )
+    store.journal.add_note(NoteDraft(day=DAY, body="Supervision helped, a lot.", tags=("team",)))
+    store.journal.add_note(NoteDraft(day=DAY - dt.timedelta(days=2), body="Short one."))
+
+
+def snapshot(store: PrivateStore) -> bytes:
+    """Everything in the store, as a JSON export (the clock is fixed, so it's stable)."""
+    return export_bytes(store, "json")[0]
+
+
+@pytest.fixture
+def filled(unlocked: Tend) -> Tend:
+    fill(unlocked.require_store())
+    return unlocked
+
+
+@pytest.fixture
+def make_tend(tmp_path, clock) -> Iterator[Callable[..., Tend]]:
+    """Build more Tends in their own data folders (all locked again at the end)."""
+    made: list[Tend] = []
+
+    def build(name: str, secrets: KeyringSecretStore | None = None) -> Tend:
+        paths = AppPaths.from_override(tmp_path / name)
+        t = Tend.build(paths, clock=clock, secrets=secrets or KeyringSecretStore(), kdf=TEST_PARAMS)
+        made.append(t)
+        return t
+
+    yield build
+    for t in made:
+        t.lock()

@@ -1,0 +1,174 @@
+"""Whatever the file holds, an import either succeeds or says ImportRejected — never anything else.
+
+Each property imports into one real store and checks that a full export of it
+is byte-for-byte the same afterwards.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.data import schema
+from app.data.importer import import_bytes
+from app.domain import MAX_NOTE_CHARS
+from app.errors import ImportRejected
+from tests.app.data.conftest import snapshot
+
+PROPERTY = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=20,
+)
+
+# JSON types a field may NOT have, so a replacement is always wrong.
+KINDS = {
+    "null": st.none(),
+    "bool": st.booleans(),
+    "int": st.integers(min_value=-(10**6), max_value=10**6),
+    "float": st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: not f.is_integer()),
+    "str": st.text(max_size=10),
+    "list": st.lists(st.integers(), max_size=3),
+    "dict": st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+}
+ALLOWED = {
+    "id": {"str"},
+    "day": {"str"},
+    **{name: {"int", "null"} for name in ("mood", "energy", "sleep", "stress", "workload")},
+    "connection": {"int", "null"},
+    "exposure": {"str", "null"},
+    "exposure_hours": {"int", "float", "null"},
+    "day_kind": {"str"},
+    "note": {"str"},
+    "body": {"str"},
+    "tags": {"list"},
+    "created_at": {"str"},
+    "updated_at": {"str"},
+}
+
+
+def wrong_value(field: str) -> st.SearchStrategy[Any]:
+    return st.one_of(*(s for kind, s in KINDS.items() if kind not in ALLOWED[field]))
+
+
+@pytest.fixture
+def base(filled) -> tuple[Any, dict[str, Any], bytes]:
+    store = filled.require_store()
+    data = snapshot(store)
+    return store, json.loads(data), data
+
+
+def _rejected(store: Any, data: bytes, before: bytes) -> None:
+    with pytest.raises(ImportRejected):
+        import_bytes(store, data)
+    assert snapshot(store) == before
+
+
+@PROPERTY
+@given(data=st.binary(max_size=300))
+def test_random_bytes_are_rejected(base, data):
+    store, _doc, before = base
+    _rejected(store, data, before)
+
+
+@PROPERTY
+@given(value=json_values)
+def test_random_json_values_are_rejected(base, value):
+    store, _doc, before = base
+    _rejected(store, json.dumps(value).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(cut=st.integers(min_value=0), junk=st.sampled_from([b"", b"\x00", b"}", b"]}"]))
+def test_truncated_exports_are_rejected(base, cut, junk):
+    store, _doc, before = base
+    body = before.rstrip()
+    _rejected(store, body[: cut % len(body)] + junk, before)
+
+
+ENTRY = st.sampled_from(
+    [("checkins", i, f) for i in range(3) for f in schema.CHECKIN_FIELDS]
+    + [("notes", i, f) for i in range(2) for f in schema.NOTE_FIELDS]
+)
+
+
+@PROPERTY
+@given(where=ENTRY, data=st.data())
+def test_fields_of_the_wrong_type_are_rejected(base, where, data):
+    store, doc, before = base
+    kind, index, field = where
+    doc = copy.deepcopy(doc)
+    doc[kind][index][field] = data.draw(wrong_value(field))
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(where=ENTRY | st.sampled_from([("top", 0, f) for f in schema.TOP_FIELDS]))
+def test_missing_fields_are_rejected(base, where):
+    store, doc, before = base
+    kind, index, field = where
+    doc = copy.deepcopy(doc)
+    del (doc if kind == "top" else doc[kind][index])[field]
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(where=ENTRY, name=st.text(min_size=1, max_size=30), value=json_values)
+def test_unknown_fields_are_rejected(base, where, name, value):
+    store, doc, before = base
+    kind, index, _field = where
+    entry = doc[kind][index]
+    if name in entry:
+        return
+    doc = copy.deepcopy(doc)
+    doc[kind][index][name] = value
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(
+    where=ENTRY.filter(lambda w: w[2] in ("id", "day", "note", "body", "created_at")),
+    size=st.integers(min_value=MAX_NOTE_CHARS + 1, max_value=3 * MAX_NOTE_CHARS),
+    char=st.sampled_from(["x", "é", "✓", " "]),
+)
+def test_enormous_strings_are_rejected(base, where, size, char):
+    store, doc, before = base
+    kind, index, field = where
+    doc = copy.deepcopy(doc)
+    doc[kind][index][field] = char * size
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(pair=st.lists(ENTRY.map(lambda w: w[:2]), min_size=2, max_size=2, unique=True))
+def test_duplicate_ids_are_rejected(base, pair):
+    store, doc, before = base
+    (kind_a, a), (kind_b, b) = pair
+    doc = copy.deepcopy(doc)
+    doc[kind_b][b]["id"] = doc[kind_a][a]["id"].upper()  # same UUID, other spelling
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(version=st.integers(min_value=2, max_value=10**30))
+def test_future_schema_versions_are_rejected_with_the_update_message(base, version):
+    store, doc, before = base
+    doc = {**doc, "schema_version": version, "checkins": "changed shape", "new": True}
+    with pytest.raises(ImportRejected, match="newer version of Tend"):
+        import_bytes(store, json.dumps(doc).encode("utf-8"))
+    assert snapshot(store) == before
