@@ -1,0 +1,1 @@
+"""Dialogs shared by pages (security: passphrase, recovery code, keyring)."""

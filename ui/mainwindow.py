@@ -1,0 +1,451 @@
+"""The one top-level window: onboarding, the lock screen, or the unlocked workspace.
+
+It also runs the security flows. Everything slow (building the Tend context,
+Argon2, opening the store, re-wrapping keys) runs on the task runner; locking is
+queued on the writer lane so acknowledged writes finish first. The window title
+is always just "Tend".
+
+Startup is split for a fast first paint: the window is built from light modules
+only; ``start()`` (called after the first paint) builds the Tend context in a
+worker and then, if the key is remembered, unlocks straight away.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from app.data.swap import finish_pending_restore
+from app.paths import AppPaths
+from app.settings import Settings
+from ui.banner import UNDO_TIMEOUT_MS
+from ui.crash import CrashReporter
+from ui.idle import GlobalKeys, IdleWatcher
+from ui.lockscreen import DEFAULT_DELAYS, LockScreen
+from ui.style import icon
+from ui.taskman import TaskManager
+
+if TYPE_CHECKING:
+    from app.context import Tend
+    from app.security.secrets import KeyringStatus
+    from ui.context import UiContext
+    from ui.helpdialog import HelpDialog
+    from ui.onboarding import Onboarding
+    from ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+PASSPHRASE_LINE = "Locked with your passphrase"
+KEYRING_LINE = "Key remembered in the system keyring"
+
+
+@dataclass(frozen=True)
+class ShellOptions:
+    """Knobs tests turn; the defaults are what people get."""
+
+    idle_timeout_ms: int | None = None  # None: settings' auto_lock_minutes
+    retry_delays: Sequence[float] = DEFAULT_DELAYS
+    undo_timeout_ms: int = UNDO_TIMEOUT_MS
+    geometry_file: Path | None = None  # where QSettings keeps the window geometry
+
+
+def default_tend_factory(paths: AppPaths) -> Callable[[], Tend]:
+    def build() -> Tend:
+        from app.context import Tend
+
+        return Tend.build(paths)
+
+    return build
+
+
+class MainWindow(QMainWindow):
+    state_changed = Signal(str)  # "onboarding", "locked", "recovering", "unlocked"
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        tasks: TaskManager,
+        *,
+        tend_factory: Callable[[], Tend] | None = None,
+        options: ShellOptions | None = None,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Tend")
+        self.setObjectName("mainWindow")
+        self.setAccessibleName("Tend")
+        self.paths = paths
+        self.tasks = tasks
+        self.options = options or ShellOptions()
+        self.ctx: UiContext | None = None
+        self.state = ""
+        self._early_settings = settings
+        self._tend_factory = tend_factory or default_tend_factory(paths)
+        self._pending: Callable[[], None] | None = None  # a request made before start() finished
+        self._store_open = False
+        self._locking = False
+        self.onboarding: Onboarding | None = None
+        self.workspace: Workspace | None = None
+        self.help_dialog: HelpDialog | None = None
+
+        self.crash = CrashReporter(paths.log_file, lambda: self, self)
+        tasks.error_unhandled.connect(self.crash.report)
+        self.idle = IdleWatcher(self._idle_timeout_ms, self)
+        self.idle.idle_timed_out.connect(self.lock)
+
+        self.screens = QStackedWidget(self)
+        self.setCentralWidget(self.screens)
+        self.lock_screen = LockScreen(self.screens, self.options.retry_delays)
+        self.lock_screen.help_requested.connect(self.show_help)
+        self.lock_screen.unlock_requested.connect(self._on_unlock_requested)
+        self.lock_screen.recovery_requested.connect(self._on_recovery_requested)
+        self.lock_screen.new_passphrase_chosen.connect(self._on_new_passphrase_chosen)
+        self.screens.addWidget(self.lock_screen)
+        self.protection = QLabel(self)
+        self.protection.setObjectName("protectionLine")
+        self.statusBar().addWidget(self.protection, 1)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.keys = GlobalKeys(self)
+        self.keys.help_pressed.connect(self.show_help)
+        self.keys.lock_pressed.connect(self.lock)
+
+        self.resize(1024, 680)
+        self._restore_geometry()
+        # A restore cut short by a crash decides whether a key file exists: finish it first.
+        finish_pending_restore(paths)
+        if paths.keyfile.exists():
+            self.show_state("locked")
+        else:
+            self.show_onboarding()
+
+    # -- building the context after the first paint -------------------------------------
+    def start(self) -> None:
+        """Build the Tend context off the GUI thread; unlock from the keyring if remembered."""
+        factory = self._tend_factory
+
+        def boot() -> tuple[Tend, KeyringStatus, bool]:
+            import app.security.strength  # noqa: F401  (warm zxcvbn before the first keystroke)
+
+            tend = factory()
+            status = tend.vault.secrets.status()
+            try:
+                remembered = tend.vault.remembered()
+            except Exception:  # a damaged key file: the lock screen explains on unlock
+                remembered = False
+            return tend, status, remembered
+
+        self.tasks.read(boot, self._on_booted, self._on_boot_failed)
+        self.setWindowIcon(icon("tend"))  # SVG plugin: loaded after the first paint
+
+    def _on_boot_failed(self, exc: BaseException) -> None:
+        self.crash.report(exc)
+        self.lock_screen.show_problem(
+            self.tr("Tend couldn't start properly. Please close it and open it again.")
+        )
+
+    def _on_booted(self, booted: tuple[Tend, KeyringStatus, bool]) -> None:
+        from ui.context import UiContext
+
+        tend, status, remembered = booted
+        self.attach(UiContext(tend, self.tasks, self))
+        if self.onboarding is not None:
+            self.onboarding.set_keyring_status(status.available, status.reason)
+        if remembered and self.state == "locked" and self._pending is None:
+            self.lock_screen.set_busy(self.tr("Unlocking…"))
+            self.tasks.write(
+                self._keyring_unlock_job(tend), self._on_keyring_unlocked, self._on_unlock_failed
+            )
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
+
+    def attach(self, ctx: UiContext, *, unlocked: bool = False) -> None:
+        """Use ``ctx`` from now on (tests pass an already unlocked one)."""
+        self.ctx = ctx
+        ctx.lock_requested.connect(self.lock)
+        ctx.help_requested.connect(self.show_help)
+        # Keyring changes from Settings end with a notice: re-read which protection is active.
+        ctx.notice_requested.connect(self._on_notice_requested)
+        if unlocked:
+            self._store_open = True
+            self.enter_workspace()
+
+    @staticmethod
+    def _keyring_unlock_job(tend: Tend) -> Callable[[], bool]:
+        def job() -> bool:
+            key = tend.vault.unlock_with_keyring()
+            if key is None:
+                return False
+            _open(tend, key)
+            return True
+
+        return job
+
+    def _on_keyring_unlocked(self, opened: bool) -> None:
+        if opened:
+            self._store_open = True
+            self.enter_workspace()
+        else:  # the keyring had nothing for us: the passphrase it is
+            self.lock_screen.reset()
+
+    # -- screens ----------------------------------------------------------------------
+    def show_state(self, state: str) -> None:
+        self.state = state
+        screen: QWidget = {
+            "onboarding": self.onboarding,
+            "unlocked": self.workspace,
+        }.get(state) or self.lock_screen
+        self.screens.setCurrentWidget(screen)
+        self.statusBar().setVisible(state == "unlocked")
+        screen.setFocus()
+        self.state_changed.emit(state)
+
+    def show_onboarding(self, step: int | None = None) -> Onboarding:
+        from ui.onboarding import Onboarding
+
+        if self.onboarding is None:
+            self.onboarding = Onboarding(self.paths.data, self.screens)
+            self.onboarding.help_requested.connect(self.show_help)
+            self.onboarding.create_requested.connect(self._on_create_requested)
+            self.onboarding.finished.connect(self._on_onboarding_finished)
+            self.screens.addWidget(self.onboarding)
+        self.show_state("onboarding")
+        self.onboarding.go_to(Onboarding.WELCOME if step is None else step)
+        return self.onboarding
+
+    def enter_workspace(self) -> None:
+        from ui.workspace import Workspace
+
+        assert self.ctx is not None
+        self.lock_screen.reset()
+        self._drop_onboarding()
+        if self.workspace is None:
+            self.workspace = Workspace(self.ctx, self.screens, self.options.undo_timeout_ms)
+            self.screens.addWidget(self.workspace)
+        self.show_state("unlocked")
+        self.idle.start()
+        self.refresh_protection()
+
+    def _drop_onboarding(self) -> None:
+        if self.onboarding is not None:
+            self.screens.removeWidget(self.onboarding)
+            self.onboarding.deleteLater()
+            self.onboarding = None
+
+    def refresh_protection(self) -> None:
+        """The status line: which protection is active (read off the GUI thread)."""
+        if self.ctx is None or not self._store_open:
+            return
+        self.ctx.read(self.ctx.tend.vault.remembered, self._on_protection_read)
+
+    def _on_notice_requested(self, _level: str, _message: str) -> None:
+        self.refresh_protection()
+
+    def _on_protection_read(self, remembered: bool) -> None:
+        text = KEYRING_LINE if remembered else PASSPHRASE_LINE
+        self.protection.setText(self.tr(text))
+        self.protection.setAccessibleName(self.tr(text))
+
+    # -- help -------------------------------------------------------------------------
+    def settings(self) -> Settings:
+        return self.ctx.tend.settings if self.ctx is not None else self._early_settings
+
+    def show_help(self) -> None:
+        from ui.helpdialog import HelpDialog
+
+        if self.help_dialog is not None and self.help_dialog.isVisible():
+            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
+            return
+        self.help_dialog = HelpDialog(self.settings(), self)
+        self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_dialog.destroyed.connect(self._on_help_destroyed)
+        self.help_dialog.show()
+
+    def _on_help_destroyed(self) -> None:
+        self.help_dialog = None
+
+    # -- onboarding flow ----------------------------------------------------------------
+    def _on_create_requested(self, passphrase: str, remember: bool) -> None:
+        if self.ctx is None:  # still starting: do it as soon as the context exists
+            self._pending = lambda: self._on_create_requested(passphrase, remember)
+            return
+        tend = self.ctx.tend
+
+        def job() -> str:
+            created = tend.vault.create(passphrase, remember)
+            _open(tend, created.key)
+            return created.recovery_code
+
+        self.tasks.write(job, self._on_created, self._on_create_failed)
+
+    def _on_created(self, code: str) -> None:
+        self._store_open = True
+        self.idle.start()  # the store is open while the code is on screen
+        if self.onboarding is not None:
+            self.onboarding.show_recovery_code(code)
+
+    def _on_create_failed(self, exc: BaseException) -> None:
+        from app.errors import UserFacingError
+
+        if self.onboarding is None:
+            return
+        if isinstance(exc, UserFacingError):
+            self.onboarding.show_error(exc.message)
+        else:
+            self.crash.report(exc)
+            self.onboarding.show_error(
+                self.tr("Tend couldn't finish setting up. Please try again.")
+            )
+
+    def _on_onboarding_finished(self) -> None:
+        if self._store_open:
+            self.enter_workspace()
+
+    # -- unlocking ----------------------------------------------------------------------
+    def _on_unlock_requested(self, passphrase: str) -> None:
+        if self.ctx is None:
+            self._pending = lambda: self._on_unlock_requested(passphrase)
+            return
+        tend = self.ctx.tend
+        self.tasks.write(
+            lambda: _open(tend, tend.vault.unlock_with_passphrase(passphrase)),
+            lambda _: self._on_unlocked(),
+            self._on_unlock_failed,
+        )
+
+    def _on_recovery_requested(self, code: str) -> None:
+        if self.ctx is None:
+            self._pending = lambda: self._on_recovery_requested(code)
+            return
+        tend = self.ctx.tend
+        self.tasks.write(
+            lambda: _open(tend, tend.vault.unlock_with_recovery(code)),
+            lambda _: self._on_recovered(),
+            self._on_unlock_failed,
+        )
+
+    def _on_unlocked(self) -> None:
+        self._store_open = True
+        self.enter_workspace()
+
+    def _on_recovered(self) -> None:
+        self._store_open = True
+        self.idle.start()
+        self.show_state("recovering")
+        self.lock_screen.show_new_passphrase()
+
+    def _on_unlock_failed(self, exc: BaseException) -> None:
+        from app.errors import UserFacingError, WrongSecret
+
+        if isinstance(exc, WrongSecret):
+            self.lock_screen.unlock_failed(exc.message)
+        elif isinstance(exc, UserFacingError):
+            self.lock_screen.show_problem(exc.message)
+        else:
+            self.crash.report(exc)
+            self.lock_screen.show_problem(self.tr("Tend couldn't open your entries just now."))
+
+    def _on_new_passphrase_chosen(self, passphrase: str) -> None:
+        assert self.ctx is not None
+        tend = self.ctx.tend
+        self.tasks.write(
+            lambda: tend.vault.change_passphrase(tend.key, passphrase),
+            lambda _: self._on_passphrase_replaced(),
+            self._on_new_passphrase_failed,
+        )
+
+    def _on_passphrase_replaced(self) -> None:
+        self.enter_workspace()
+        assert self.ctx is not None
+        self.ctx.notify(self.tr("Your new passphrase is set. Use it next time you open Tend."))
+
+    def _on_new_passphrase_failed(self, exc: BaseException) -> None:
+        from app.errors import UserFacingError
+
+        if isinstance(exc, UserFacingError):
+            self.lock_screen.new_passphrase_failed(exc.message)
+        else:
+            self.crash.report(exc)
+            self.lock_screen.new_passphrase_failed(self.tr("That didn't work. Please try again."))
+
+    # -- locking ------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide everything now; close the store after queued writes; then drop the pages."""
+        if self.ctx is None or not self._store_open or self._locking:
+            return
+        self._locking = True
+        self.idle.stop()
+        if self.workspace is not None:
+            self.workspace.close_page_dialogs()
+        self._drop_onboarding()
+        self.lock_screen.reset()
+        self.lock_screen.set_busy(self.tr("Locking…"))
+        self.show_state("locked")
+        self.tasks.write(self.ctx.tend.lock, self._on_store_locked, self._on_store_locked)
+
+    def _on_store_locked(self, _result: Any = None) -> None:
+        self._store_open = False
+        self._drop_workspace_when_idle()
+
+    def _drop_workspace_when_idle(self) -> None:
+        # Reads already in flight still call back into pages: wait for them first.
+        if not self.tasks.idle():
+            QTimer.singleShot(20, self._drop_workspace_when_idle)
+            return
+        if self.workspace is not None:
+            self.screens.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        self.protection.clear()
+        self._locking = False
+        self.lock_screen.reset()  # clears "Locking…" and gives the field the focus
+        if not self.paths.keyfile.exists():
+            # "Delete all my data" ran: there is nothing left to unlock, so start afresh.
+            self.show_onboarding()
+
+    def is_locking(self) -> bool:
+        return self._locking
+
+    def _idle_timeout_ms(self) -> int:
+        if self.options.idle_timeout_ms is not None:
+            return self.options.idle_timeout_ms
+        return int(self.settings().get("auto_lock_minutes")) * 60_000
+
+    # -- window geometry (the only thing kept in QSettings) -------------------------------
+    def _qsettings(self) -> QSettings | None:
+        if self.options.geometry_file is None:
+            return None
+        return QSettings(str(self.options.geometry_file), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        qs = self._qsettings()
+        value = qs.value("geometry") if qs is not None else None
+        if isinstance(value, QByteArray):
+            self.restoreGeometry(value)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        qs = self._qsettings()
+        if qs is not None:
+            qs.setValue("geometry", self.saveGeometry())
+            qs.sync()
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+        super().closeEvent(event)
+
+
+def _open(tend: Tend, key: Any) -> None:
+    """Open the store with ``key``; wipe the key if that fails (worker thread)."""
+    try:
+        tend.unlock(key)
+    except BaseException:
+        key.wipe()
+        raise

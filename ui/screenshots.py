@@ -1,0 +1,152 @@
+"""Render every screen to PNG, offscreen, from throwaway demo data.
+
+Used by ``tend screenshots DIR`` (docs) and by tests. The data lives in a
+temporary directory and is deleted afterwards: it is demo data, never the
+person's own. Waiting uses a local event loop with a timer poll, which is fine
+in this offline tool (the product code never spins the event loop itself).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.security.secrets import KeyringStatus
+
+log = logging.getLogger(__name__)
+
+SIZES = ((1280, 800), (1024, 640))
+DEMO_PASSPHRASE = "demo harbour lantern 42"  # the throwaway demo vault only
+NO_KEYRING_REASON = (
+    "This computer has no secure system keyring, so Tend will ask for your passphrase each time."
+)
+
+
+class _NoKeyring:
+    """Screenshots never touch the real system keyring."""
+
+    def status(self) -> KeyringStatus:
+        return KeyringStatus(False, NO_KEYRING_REASON)
+
+    def get(self, name: str) -> bytes | None:
+        return None
+
+    def put(self, name: str, secret: bytes) -> None:
+        raise RuntimeError("no keyring in screenshots")
+
+    def delete(self, name: str) -> None:
+        pass
+
+
+def _wait(done: Callable[[], bool], min_ms: int = 60, timeout_ms: int = 15_000) -> None:
+    """Run a local event loop until ``done()`` (and at least ``min_ms``, for layouts)."""
+    loop = QEventLoop()
+    elapsed = 0
+
+    def poll() -> None:
+        nonlocal elapsed
+        elapsed += 20
+        if (elapsed >= min_ms and done()) or elapsed >= timeout_ms:
+            loop.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(20)
+    loop.exec()
+    timer.stop()
+
+
+def _fill_demo(store: object) -> None:
+    try:
+        from app.demo import generate
+    except ImportError:
+        log.info("demo data not available; rendering an empty store")
+        return
+    generate(store, days=120, seed=7)  # type: ignore[arg-type]
+
+
+def render_all(out_dir: Path) -> list[Path]:
+    """Write every screen at 1280x800 and 1024x640 to ``out_dir``; return the files."""
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(["tend-screenshots"])
+    assert isinstance(app, QApplication)
+    from ui import style
+
+    style.apply(app)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tend-demo-") as tmp:
+        return _render_in(Path(tmp), out_dir)
+
+
+def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
+    from app.context import Tend
+    from app.paths import AppPaths
+    from app.security.kdf import TEST_PARAMS
+    from app.security.recovery import new_code
+    from ui.context import UiContext
+    from ui.mainwindow import MainWindow, ShellOptions
+    from ui.onboarding import Onboarding
+    from ui.taskman import TaskManager
+
+    paths = AppPaths.from_override(tmp / "data").ensure()
+    tend = Tend.build(paths, secrets=_NoKeyring(), kdf=TEST_PARAMS)
+    tend.unlock(tend.vault.create(DEMO_PASSPHRASE).key)
+    _fill_demo(tend.require_store())
+    tasks = TaskManager()
+    ctx = UiContext(tend, tasks)
+    window = MainWindow(paths, tend.settings, tasks, options=ShellOptions(idle_timeout_ms=0))
+    window.attach(ctx)
+    window.show()
+    written: list[Path] = []
+
+    def shot(widget: QWidget, name: str, size: tuple[int, int]) -> None:
+        _wait(tasks.idle)
+        path = out_dir / f"{name}-{size[0]}x{size[1]}.png"
+        if not widget.grab().save(str(path)):
+            raise OSError(f"could not write {path.name}")
+        written.append(path)
+
+    try:
+        for size in SIZES:
+            window.resize(*size)
+            onboarding = window.show_onboarding()
+            onboarding.set_keyring_status(False, NO_KEYRING_REASON)
+            shot(window, "welcome", size)
+            onboarding.go_to(Onboarding.PASSPHRASE)
+            onboarding.entry.first.setText("quiet harbour lantern")
+            onboarding.entry.second.setText("quiet harbour")
+            shot(window, "passphrase", size)
+            onboarding.show_recovery_code(new_code())
+            shot(window, "recovery-code", size)
+            window._drop_onboarding()
+            window.show_state("locked")
+            shot(window, "lock", size)
+            window._store_open = True
+            window.enter_workspace()
+            workspace = window.workspace
+            assert workspace is not None
+            for key in list(workspace.pages):
+                workspace.navigate(key)
+                shot(window, key, size)
+            window.show_help()
+            assert window.help_dialog is not None
+            window.help_dialog.resize(min(560, size[0] - 80), min(600, size[1] - 40))
+            shot(window.help_dialog, "help", size)
+            window.help_dialog.close()
+            window.lock()
+            _wait(lambda: not window.is_locking())
+            tend.unlock(tend.vault.unlock_with_passphrase(DEMO_PASSPHRASE))
+    finally:
+        tasks.shutdown()
+        tend.lock()
+        window.close()
+        window.deleteLater()
+        _wait(lambda: True, min_ms=20)
+    return written

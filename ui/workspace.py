@@ -1,0 +1,166 @@
+"""The unlocked view: nav on the left, a header, a notice banner and the pages.
+
+Built right after unlock and deleted on lock, so no private text outlives the
+session in any widget. Ctrl+1..9 switch pages; ``ctx.navigate_requested``
+("key" or "key:arg") switches and calls ``page.activate(arg)``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.banner import UNDO_TIMEOUT_MS, Banner
+from ui.pages import load_page_classes
+from ui.style import icon, mark
+
+if TYPE_CHECKING:
+    from ui.context import UiContext
+
+log = logging.getLogger(__name__)
+
+
+class Workspace(QWidget):
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, undo_timeout_ms: int = UNDO_TIMEOUT_MS
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.ctx = ctx
+        self.pages: dict[str, QWidget] = {}
+        self._pending_arg: str | None = None
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("pageTitle")
+        self.help_button = QPushButton(self.tr("Get help now"), self)
+        self.help_button.setAccessibleName(self.tr("Get help now"))
+        self.help_button.setToolTip(self.tr("Phone numbers of people who can help (F1)"))
+        self.help_button.clicked.connect(ctx.help_requested)
+        mark(self.help_button, "help")
+        self.lock_button = QPushButton(self.tr("Lock"), self)
+        self.lock_button.setAccessibleName(self.tr("Lock Tend"))
+        self.lock_button.setToolTip(self.tr("Lock Tend now (Ctrl+L)"))
+        self.lock_button.setIcon(icon("lock"))
+        self.lock_button.clicked.connect(ctx.lock_requested)
+        self.banner = Banner(self, undo_timeout_ms)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.help_button)
+        header.addWidget(self.lock_button)
+        main = QVBoxLayout()
+        main.addLayout(header)
+        main.addWidget(self.banner)
+        main.addWidget(self.stack, 1)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.nav)
+        body = QWidget(self)
+        body.setObjectName("body")
+        body.setLayout(main)
+        outer.addWidget(body, 1)
+
+        self._build_pages()
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        ctx.notice_requested.connect(self.banner.show_notice)
+        ctx.undo_offered.connect(self.banner.offer_undo)
+        ctx.navigate_requested.connect(self.navigate)
+        for number in range(1, min(9, len(self.pages)) + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda row=number - 1: self.nav.setCurrentRow(row))
+        if self.pages:
+            self.nav.setCurrentRow(0)
+
+    def _build_pages(self) -> None:
+        for cls in load_page_classes():
+            try:
+                factory: Any = cls  # the page interface: (ctx, parent)
+                page = factory(self.ctx, self.stack)
+            except Exception as exc:  # a broken page must not take the others down
+                self.ctx.report_error(exc)
+                continue
+            key = str(getattr(cls, "key", cls.__name__))
+            title = str(getattr(cls, "title", key.title()))
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(key), title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            self.nav.addItem(item)
+        if not self.pages:
+            empty = QLabel(self.tr("Nothing to show yet."), self.stack)
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(empty)
+
+    # -- navigation -------------------------------------------------------------------
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def navigate(self, target: str) -> None:
+        """``target`` is "key" or "key:arg"; unknown keys are ignored (and logged)."""
+        key, _, arg = target.partition(":")
+        if key not in self.pages:
+            log.warning("navigate to unknown page %s", key)
+            return
+        row = list(self.pages).index(key)
+        if self.nav.currentRow() == row:
+            self._activate(key, arg or None)
+        else:
+            self._pending_arg = arg or None
+            self.nav.setCurrentRow(row)
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = list(self.pages)[row]
+        arg, self._pending_arg = self._pending_arg, None
+        self.stack.setCurrentWidget(self.pages[key])
+        self._activate(key, arg)
+
+    def _activate(self, key: str, arg: str | None) -> None:
+        page: Any = self.pages[key]
+        self.title.setText(str(getattr(type(page), "title", key.title())))
+        activate = getattr(page, "activate", None)
+        if activate is not None:
+            activate(arg)
+
+    # -- locking ---------------------------------------------------------------------
+    def close_page_dialogs(self) -> int:
+        """Close every open dialog that belongs to this workspace (pages' dialogs)."""
+        closed = 0
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and self._owns(widget):
+                widget.reject()
+                closed += 1
+        return closed
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
