@@ -10,12 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.clock import FixedClock  # noqa: E402
-from app.context import Tend  # noqa: E402
-from app.paths import AppPaths  # noqa: E402
-from app.security.kdf import TEST_PARAMS  # noqa: E402
-from app.security.secrets import KeyringSecretStore  # noqa: E402
-from tests.helpers.fakes import PASSPHRASE, InMemoryKeyring, fixed_clock  # noqa: E402
+from app.clock import FixedClock
+from app.context import Tend
+from app.paths import AppPaths
+from app.security.kdf import TEST_PARAMS
+from app.security.secrets import KeyringSecretStore
+from tests.helpers.fakes import PASSPHRASE, InMemoryKeyring, fixed_clock
 
 
 @pytest.fixture

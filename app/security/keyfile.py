@@ -33,6 +33,12 @@ FORMAT = "tend-keys"
 VERSION = 1
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
+SLOT_KDF = {PASSPHRASE: "argon2id", RECOVERY: "hkdf-sha256"}
+SALT_LEN, NONCE_LEN, WRAPPED_LEN = 16, 12, 32 + 16  # a 32-byte key plus the GCM tag
+DAMAGED = (
+    "Tend's key file is damaged, so the store can't be opened. "
+    "Restoring a backup will bring your entries back."
+)
 
 
 def _b64(data: bytes) -> str:
@@ -69,13 +75,22 @@ class Wrap:
         if not isinstance(data, dict) or data.get("kdf") not in ("argon2id", "hkdf-sha256"):
             raise ValueError("bad wrap")
         params = Argon2Params.from_json(data["params"]) if data["kdf"] == "argon2id" else None
-        return cls(
+        wrap = cls(
             kdf=data["kdf"],
             salt=_unb64(data.get("salt")),
             nonce=_unb64(data.get("nonce")),
             ciphertext=_unb64(data.get("ciphertext")),
             params=params,
         )
+        # Sizes are checked here so a damaged file never reaches Argon2 or AES-GCM,
+        # which would raise their own (non user-facing) errors.
+        if (len(wrap.salt), len(wrap.nonce), len(wrap.ciphertext)) != (
+            SALT_LEN,
+            NONCE_LEN,
+            WRAPPED_LEN,
+        ):
+            raise ValueError("bad wrap sizes")
+        return wrap
 
 
 @dataclass(frozen=True)
@@ -119,7 +134,9 @@ class KeyFile:
         return self._unwrap(PASSPHRASE, derive_from_passphrase(passphrase, wrap.salt, wrap.params))
 
     def unwrap_recovery(self, code: str) -> bytearray:
-        wrap = self.wraps[RECOVERY]
+        wrap = self.wraps.get(RECOVERY)
+        if wrap is None:
+            raise UserFacingError(DAMAGED)
         return self._unwrap(RECOVERY, derive_from_recovery(code, wrap.salt))
 
     def _unwrap(self, slot: str, kek: bytes) -> bytearray:
@@ -158,12 +175,11 @@ class KeyFile:
             wraps = {str(k): Wrap.from_json(v) for k, v in dict(doc["wraps"]).items()}
             if PASSPHRASE not in wraps:
                 raise ValueError("no passphrase wrap")
+            if any(w.kdf != SLOT_KDF.get(slot, w.kdf) for slot, w in wraps.items()):
+                raise ValueError("wrap in the wrong slot")
             return cls(key_id=key_id, wraps=wraps, remembered=bool(doc.get("remembered")))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-            raise UserFacingError(
-                "Tend's key file is damaged, so the store can't be opened. "
-                "Restoring a backup will bring your entries back."
-            ) from exc
+            raise UserFacingError(DAMAGED) from exc
 
     def save(self, path: Path) -> None:
         atomic_write_bytes(path, self.to_bytes())

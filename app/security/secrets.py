@@ -82,9 +82,12 @@ class KeyringSecretStore:
         try:
             kr.set_password(SERVICE, probe_name, "ok")
             ok = kr.get_password(SERVICE, probe_name) == "ok"
-            kr.delete_password(SERVICE, probe_name)
         except Exception:
             ok = False
+        finally:
+            # Even when reading failed: leave no probe entries in the person's keyring.
+            with contextlib.suppress(Exception):
+                kr.delete_password(SERVICE, probe_name)
         if not ok:
             return KeyringStatus(
                 False, "The system keyring didn't respond (it may be locked).", name

@@ -8,7 +8,7 @@ from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
 MIN_SCORE = 2  # zxcvbn 0..4; 0 and 1 are refused
-_CHECK_LIMIT = 128  # zxcvbn slows down on very long input; the first 128 chars decide
+_CHECK_LIMIT = 72  # zxcvbn refuses longer input (ValueError); the first 72 chars decide
 
 _WORDS = {
     0: "Very easy to guess. Please choose something longer and less common.",
