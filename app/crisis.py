@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+import resources
 
 DEFAULT_REGION = "AU"
 
@@ -27,7 +28,7 @@ class Region:
 
 @cache
 def regions() -> dict[str, Region]:
-    data = json.loads(resources.files("resources").joinpath("crisis_lines.json").read_text("utf-8"))
+    data = json.loads(resources.read_text("crisis_lines.json"))
     out = {}
     for code, region in data["regions"].items():
         lines = tuple(

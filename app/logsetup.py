@@ -8,13 +8,14 @@ local variables.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from app.fsutil import chmod_private, ensure_private_dir
 
 
 def configure(log_file: Path, level: int = logging.INFO) -> None:
+    import logging.handlers  # socket, pickle, queue: not needed until logging starts
+
     ensure_private_dir(log_file.parent)
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"

@@ -12,7 +12,7 @@ import math
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -122,7 +122,7 @@ class LockScreen(QWidget):
         layout.addWidget(prompt)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(_aligned(self.forgot_button, left=True))
         layout.addStretch(1)  # pack at the top: the stack is as tall as its tallest view
         return page
 
@@ -156,7 +156,7 @@ class LockScreen(QWidget):
         layout.addWidget(prompt)
         layout.addLayout(row)
         layout.addWidget(self.recovery_message)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(_aligned(back, left=True))
         layout.addStretch(1)
         return page
 
@@ -181,7 +181,7 @@ class LockScreen(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         layout.addWidget(self.new_entry)
         layout.addWidget(self.new_message)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(_aligned(self.save_button, left=False))
         layout.addStretch(1)
         return page
 
@@ -294,3 +294,19 @@ class LockScreen(QWidget):
             passphrase = self.new_entry.passphrase()
             self.set_busy(self.tr("Saving your new passphrase…"))
             self.new_passphrase_chosen.emit(passphrase)
+
+
+def _aligned(widget: QWidget, *, left: bool) -> QHBoxLayout:
+    """``widget`` pushed to one side by a stretch.
+
+    Stands in for ``Qt.AlignmentFlag``: the lock screen is painted before the
+    first use of PySide6's ``Qt`` namespace, which costs ~15 ms to build.
+    """
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    if not left:
+        row.addStretch(1)
+    row.addWidget(widget)
+    if left:
+        row.addStretch(1)
+    return row

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import resources
+
 
 def stylesheet() -> str:
-    return resources.files("resources").joinpath("styles/tend.qss").read_text("utf-8")
+    return resources.read_text("styles/tend.qss")
 
 
 def apply(app: QApplication) -> None:
@@ -20,7 +21,7 @@ def apply(app: QApplication) -> None:
 @cache
 def icon(name: str) -> QIcon:
     """An SVG icon from resources/icons (loaded on first use: not needed for the first paint)."""
-    path = resources.files("resources").joinpath(f"icons/{name}.svg")
+    path = resources.path(f"icons/{name}.svg")
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 

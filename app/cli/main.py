@@ -21,8 +21,10 @@ parts of ``app`` at import time, so ``tend`` reaches the window quickly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
+import os
 import sys
 from typing import TextIO
 
@@ -144,7 +146,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _no_display() -> bool:
+    """True on Linux with no X11/Wayland session and no Qt platform chosen (Qt would abort)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    env = os.environ
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; opening the window (no command) skips building every subcommand.
+
+    ``tend`` alone is how people start the app, so it takes the short path: a
+    parser with only the global options. Anything else it doesn't know (a
+    command, --help, --version, a mistake) goes to the full parser.
+    """
+    argv = sys.argv[1:] if argv is None else argv
+    light = argparse.ArgumentParser(prog="tend", add_help=False, allow_abbrev=False)
+    _global_options(light, suppress=False)
+    light.add_argument("--smoke", action="store_true")
+    known, rest = light.parse_known_args(argv)
+    if not rest:
+        known.command = None
+        return known
+    return build_parser().parse_args(argv)
+
+
 def _run_gui(data_dir: str | None, smoke: bool) -> int:
+    if _no_display():
+        raise UserFacingError(
+            "Tend's window needs a desktop session, and none was found. "
+            "Commands such as 'tend checkin' work without one."
+        )
     # By name and only now: importing ui/ pulls in Qt, which the other commands never need.
     launch = importlib.import_module("ui.launch")
     result = launch.run_gui(data_dir, smoke=smoke)
@@ -171,15 +204,17 @@ def main(
 ) -> int:
     """Run one command; return its exit code. ``tend_factory`` lets tests choose the Tend."""
     try:
-        args = build_parser().parse_args(argv)
+        args = parse(argv)
     except SystemExit as exc:  # --help, --version or a usage mistake (already printed)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     paths = AppPaths.from_override(args.data_dir)
-    try:
-        logsetup.configure(paths.log_file)
-    except OSError:
-        print(f"Tend can't write to its folder {paths.logs}. Please check it.", file=sys.stderr)
-        return EXIT_PROBLEM
+    window = args.command in (None, "gui")
+    if not window:  # the window configures logging itself, after its first paint
+        try:
+            logsetup.configure(paths.log_file)
+        except OSError:
+            print(f"Tend can't write to its folder {paths.logs}. Please check it.", file=sys.stderr)
+            return EXIT_PROBLEM
     cli = CliSession(
         args=args,
         paths=paths,
@@ -198,6 +233,9 @@ def main(
         print("Stopped.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception:
+        if window:  # it may have failed before configuring logging; never print a traceback
+            with contextlib.suppress(OSError):
+                logsetup.configure(paths.log_file)
         log.exception("unexpected error in command %s", args.command)
         print(
             f"Something went wrong inside Tend; details are in {paths.log_file}.",

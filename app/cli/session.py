@@ -7,7 +7,6 @@ standard input (``--passphrase-stdin``) or a terminal prompt (getpass).
 from __future__ import annotations
 
 import argparse
-import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
@@ -87,6 +86,8 @@ class CliSession:
                 raise UserFacingError("No passphrase arrived on standard input.")
             return value
         if _isatty(self.stdin):
+            import getpass  # termios and friends: only for an interactive prompt
+
             return getpass.getpass(prompt, stream=self.stderr)
         raise Locked(locked_message)
 
