@@ -18,17 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.data.swap import finish_pending_restore
 from app.paths import AppPaths
 from app.settings import Settings
-from ui.banner import UNDO_TIMEOUT_MS
-from ui.crash import CrashReporter
-from ui.idle import GlobalKeys, IdleWatcher
 from ui.lockscreen import DEFAULT_DELAYS, LockScreen
+from ui.security_flows import SecurityFlows, open_store
 from ui.style import icon
 from ui.taskman import TaskManager
 
@@ -36,13 +34,15 @@ if TYPE_CHECKING:
     from app.context import Tend
     from app.security.secrets import KeyringStatus
     from ui.context import UiContext
+    from ui.crash import CrashReporter
     from ui.helpdialog import HelpDialog
+    from ui.idle import GlobalKeys, IdleWatcher
     from ui.onboarding import Onboarding
     from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-PASSPHRASE_LINE = "Locked with your passphrase"
+PASSPHRASE_LINE = "Protected by your passphrase"
 KEYRING_LINE = "Key remembered in the system keyring"
 
 
@@ -52,7 +52,7 @@ class ShellOptions:
 
     idle_timeout_ms: int | None = None  # None: settings' auto_lock_minutes
     retry_delays: Sequence[float] = DEFAULT_DELAYS
-    undo_timeout_ms: int = UNDO_TIMEOUT_MS
+    undo_timeout_ms: int | None = None  # None: the banner's own default
     geometry_file: Path | None = None  # where QSettings keeps the window geometry
 
 
@@ -65,7 +65,7 @@ def default_tend_factory(paths: AppPaths) -> Callable[[], Tend]:
     return build
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, SecurityFlows):
     state_changed = Signal(str)  # "onboarding", "locked", "recovering", "unlocked"
 
     def __init__(
@@ -95,10 +95,12 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.help_dialog: HelpDialog | None = None
 
-        self.crash = CrashReporter(paths.log_file, lambda: self, self)
-        tasks.error_unhandled.connect(self.crash.report)
-        self.idle = IdleWatcher(self._idle_timeout_ms, self)
-        self.idle.idle_timed_out.connect(self.lock)
+        # Installed right after the first paint (``_install_services``): the modules
+        # behind them touch PySide6's ``Qt`` namespace, which is slow to build.
+        self.crash: CrashReporter
+        self.idle: IdleWatcher
+        self.keys: GlobalKeys
+        self._services_installed = False
 
         self.screens = QStackedWidget(self)
         self.setCentralWidget(self.screens)
@@ -113,10 +115,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.protection, 1)
         self.statusBar().setSizeGripEnabled(False)
 
-        self.keys = GlobalKeys(self)
-        self.keys.help_pressed.connect(self.show_help)
-        self.keys.lock_pressed.connect(self.lock)
-
         self.resize(1024, 680)
         self._restore_geometry()
         # A restore cut short by a crash decides whether a key file exists: finish it first.
@@ -127,8 +125,25 @@ class MainWindow(QMainWindow):
             self.show_onboarding()
 
     # -- building the context after the first paint -------------------------------------
+    def _install_services(self) -> None:
+        """Crash reporting, auto-lock and the global keys (F1, Ctrl+L). Idempotent."""
+        if self._services_installed:
+            return
+        from ui.crash import CrashReporter
+        from ui.idle import GlobalKeys, IdleWatcher
+
+        self._services_installed = True
+        self.crash = CrashReporter(self.paths.log_file, lambda: self, self)
+        self.tasks.error_unhandled.connect(self.crash.report)
+        self.idle = IdleWatcher(self._idle_timeout_ms, self)
+        self.idle.idle_timed_out.connect(self.lock)
+        self.keys = GlobalKeys(self)
+        self.keys.help_pressed.connect(self.show_help)
+        self.keys.lock_pressed.connect(self.lock)
+
     def start(self) -> None:
         """Build the Tend context off the GUI thread; unlock from the keyring if remembered."""
+        self._install_services()
         factory = self._tend_factory
 
         def boot() -> tuple[Tend, KeyringStatus, bool]:
@@ -169,6 +184,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: UiContext, *, unlocked: bool = False) -> None:
         """Use ``ctx`` from now on (tests pass an already unlocked one)."""
+        self._install_services()
         self.ctx = ctx
         ctx.lock_requested.connect(self.lock)
         ctx.help_requested.connect(self.show_help)
@@ -184,7 +200,7 @@ class MainWindow(QMainWindow):
             key = tend.vault.unlock_with_keyring()
             if key is None:
                 return False
-            _open(tend, key)
+            open_store(tend, key)
             return True
 
         return job
@@ -228,7 +244,12 @@ class MainWindow(QMainWindow):
         self.lock_screen.reset()
         self._drop_onboarding()
         if self.workspace is None:
-            self.workspace = Workspace(self.ctx, self.screens, self.options.undo_timeout_ms)
+            undo = self.options.undo_timeout_ms
+            self.workspace = (
+                Workspace(self.ctx, self.screens)
+                if undo is None
+                else Workspace(self.ctx, self.screens, undo)
+            )
             self.screens.addWidget(self.workspace)
         self.show_state("unlocked")
         self.idle.start()
@@ -259,6 +280,8 @@ class MainWindow(QMainWindow):
         return self.ctx.tend.settings if self.ctx is not None else self._early_settings
 
     def show_help(self) -> None:
+        from PySide6.QtCore import Qt
+
         from ui.helpdialog import HelpDialog
 
         if self.help_dialog is not None and self.help_dialog.isVisible():
@@ -272,110 +295,6 @@ class MainWindow(QMainWindow):
 
     def _on_help_destroyed(self) -> None:
         self.help_dialog = None
-
-    # -- onboarding flow ----------------------------------------------------------------
-    def _on_create_requested(self, passphrase: str, remember: bool) -> None:
-        if self.ctx is None:  # still starting: do it as soon as the context exists
-            self._pending = lambda: self._on_create_requested(passphrase, remember)
-            return
-        tend = self.ctx.tend
-
-        def job() -> str:
-            created = tend.vault.create(passphrase, remember)
-            _open(tend, created.key)
-            return created.recovery_code
-
-        self.tasks.write(job, self._on_created, self._on_create_failed)
-
-    def _on_created(self, code: str) -> None:
-        self._store_open = True
-        self.idle.start()  # the store is open while the code is on screen
-        if self.onboarding is not None:
-            self.onboarding.show_recovery_code(code)
-
-    def _on_create_failed(self, exc: BaseException) -> None:
-        from app.errors import UserFacingError
-
-        if self.onboarding is None:
-            return
-        if isinstance(exc, UserFacingError):
-            self.onboarding.show_error(exc.message)
-        else:
-            self.crash.report(exc)
-            self.onboarding.show_error(
-                self.tr("Tend couldn't finish setting up. Please try again.")
-            )
-
-    def _on_onboarding_finished(self) -> None:
-        if self._store_open:
-            self.enter_workspace()
-
-    # -- unlocking ----------------------------------------------------------------------
-    def _on_unlock_requested(self, passphrase: str) -> None:
-        if self.ctx is None:
-            self._pending = lambda: self._on_unlock_requested(passphrase)
-            return
-        tend = self.ctx.tend
-        self.tasks.write(
-            lambda: _open(tend, tend.vault.unlock_with_passphrase(passphrase)),
-            lambda _: self._on_unlocked(),
-            self._on_unlock_failed,
-        )
-
-    def _on_recovery_requested(self, code: str) -> None:
-        if self.ctx is None:
-            self._pending = lambda: self._on_recovery_requested(code)
-            return
-        tend = self.ctx.tend
-        self.tasks.write(
-            lambda: _open(tend, tend.vault.unlock_with_recovery(code)),
-            lambda _: self._on_recovered(),
-            self._on_unlock_failed,
-        )
-
-    def _on_unlocked(self) -> None:
-        self._store_open = True
-        self.enter_workspace()
-
-    def _on_recovered(self) -> None:
-        self._store_open = True
-        self.idle.start()
-        self.show_state("recovering")
-        self.lock_screen.show_new_passphrase()
-
-    def _on_unlock_failed(self, exc: BaseException) -> None:
-        from app.errors import UserFacingError, WrongSecret
-
-        if isinstance(exc, WrongSecret):
-            self.lock_screen.unlock_failed(exc.message)
-        elif isinstance(exc, UserFacingError):
-            self.lock_screen.show_problem(exc.message)
-        else:
-            self.crash.report(exc)
-            self.lock_screen.show_problem(self.tr("Tend couldn't open your entries just now."))
-
-    def _on_new_passphrase_chosen(self, passphrase: str) -> None:
-        assert self.ctx is not None
-        tend = self.ctx.tend
-        self.tasks.write(
-            lambda: tend.vault.change_passphrase(tend.key, passphrase),
-            lambda _: self._on_passphrase_replaced(),
-            self._on_new_passphrase_failed,
-        )
-
-    def _on_passphrase_replaced(self) -> None:
-        self.enter_workspace()
-        assert self.ctx is not None
-        self.ctx.notify(self.tr("Your new passphrase is set. Use it next time you open Tend."))
-
-    def _on_new_passphrase_failed(self, exc: BaseException) -> None:
-        from app.errors import UserFacingError
-
-        if isinstance(exc, UserFacingError):
-            self.lock_screen.new_passphrase_failed(exc.message)
-        else:
-            self.crash.report(exc)
-            self.lock_screen.new_passphrase_failed(self.tr("That didn't work. Please try again."))
 
     # -- locking ------------------------------------------------------------------------
     def lock(self) -> None:
@@ -440,12 +359,3 @@ class MainWindow(QMainWindow):
         if self.help_dialog is not None:
             self.help_dialog.close()
         super().closeEvent(event)
-
-
-def _open(tend: Tend, key: Any) -> None:
-    """Open the store with ``key``; wipe the key if that fails (worker thread)."""
-    try:
-        tend.unlock(key)
-    except BaseException:
-        key.wipe()
-        raise

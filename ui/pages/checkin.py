@@ -127,11 +127,13 @@ class CheckinPage(QWidget):
             form.addWidget(row)
         align_anchors(list(self.rows.values()))
 
-        exposure_line = QHBoxLayout()
         self.exposure_row = ChoiceRow(
             words.exposure_question(), [(v, t, t) for v, t in words.exposure_choices()]
         )
-        exposure_line.addWidget(self.exposure_row, 1)
+        form.addWidget(self.exposure_row)
+        # Hours sit on their own line under the choices, so the row fits at 1024 px wide.
+        exposure_line = QHBoxLayout()
+        exposure_line.setContentsMargins(8, 0, 0, 0)
         self.hours_label = QLabel(words.hours_question())
         self.hours = QDoubleSpinBox()
         self.hours.setRange(NO_HOURS, 24.0)
@@ -145,6 +147,7 @@ class CheckinPage(QWidget):
         self.hours_label.setBuddy(self.hours)
         exposure_line.addWidget(self.hours_label)
         exposure_line.addWidget(self.hours)
+        exposure_line.addStretch(1)
         form.addLayout(exposure_line)
 
         self.day_row = ChoiceRow(
