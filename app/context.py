@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from app.clock import Clock, SystemClock
 from app.data.swap import finish_pending_restore
 from app.errors import Locked
+from app.fsutil import remove_stale_temp_files
 from app.paths import AppPaths
 from app.security.kdf import Argon2Params
 from app.security.secrets import KeyringSecretStore, SecretStore
@@ -42,6 +43,8 @@ class Tend:
         paths.ensure()
         # A restore interrupted by a crash is finished before anything opens the store.
         finish_pending_restore(paths)
+        remove_stale_temp_files(paths.data)
+        remove_stale_temp_files(paths.config)
         vault = Vault(paths, secrets or KeyringSecretStore(), kdf)
         return cls(
             paths=paths,

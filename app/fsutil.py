@@ -56,3 +56,22 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def chmod_private(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError, PermissionError):
         os.chmod(path, FILE_MODE)
+
+
+def remove_stale_temp_files(directory: Path, older_than_s: float = 600.0) -> int:
+    """Delete ``.<name>.<pid>.tmp`` files left by a crash mid-``atomic_write_bytes``.
+
+    They hold only what was being written (a wrapped key file, settings), never
+    plaintext entries; this is tidiness. Recent ones are left alone in case
+    another Tend process (the CLI beside the window) is writing right now.
+    """
+    import time
+
+    removed = 0
+    cutoff = time.time() - older_than_s
+    for tmp in directory.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.is_file() and tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+                removed += 1
+    return removed

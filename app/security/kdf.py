@@ -37,7 +37,8 @@ class Argon2Params:
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (t, m, p)):
             raise ValueError("bad Argon2 parameters")
         assert isinstance(t, int) and isinstance(m, int) and isinstance(p, int)
-        if m > 4 * MAX_MEMORY_KIB or t > 64 or p > 64:
+        # A tampered file must not be able to ask for more than calibrate() ever would.
+        if m > MAX_MEMORY_KIB or t > 64 or p > 64:
             raise ValueError("Argon2 parameters out of range")
         return cls(time_cost=t, memory_kib=m, parallelism=p)
 

@@ -13,7 +13,7 @@ import os
 import secrets
 from dataclasses import dataclass
 
-from app.errors import StoreMissing, ValidationError, WrongSecret
+from app.errors import StoreMissing, UserFacingError, ValidationError, WrongSecret
 from app.paths import AppPaths
 from app.security import recovery
 from app.security.kdf import Argon2Params, calibrate
@@ -83,6 +83,9 @@ class Vault:
     # -- creation --------------------------------------------------------------
     def create(self, passphrase: str, remember: bool = False) -> Created:
         self._check_strength(passphrase)
+        if remember and not self.secrets.status().available:
+            # Checked before anything is written, so a refusal leaves no half-made store.
+            raise UserFacingError(self.secrets.status().reason)
         raw = bytearray(os.urandom(32))
         code = recovery.new_code()
         kf = KeyFile(key_id=secrets.token_hex(8))

@@ -175,7 +175,10 @@ def _listing_sql(flt: JournalFilter, counting: bool = False) -> tuple[str | None
     union = " UNION ALL ".join(parts)
     if counting:
         return f"SELECT count(*) FROM ({union})", params
-    return f"{union} ORDER BY day DESC, created_at DESC LIMIT :limit OFFSET :offset", params
+    return (
+        f"{union} ORDER BY day DESC, created_at DESC, kind, id LIMIT :limit OFFSET :offset",
+        params,
+    )
 
 
 def _load_items(s: Session, keys: list[tuple[EntryKind, str]]) -> list[JournalItem]:

@@ -75,3 +75,12 @@ def test_derivations_depend_on_secret_salt_and_params():
     slower = Argon2Params(time_cost=2, memory_kib=MIN_MEMORY_KIB, parallelism=1)
     assert derive_from_passphrase("one two three", salt, slower) != base
     assert derive_from_recovery("ABCD", salt) != derive_from_recovery("ABCE", salt)
+
+
+def test_params_from_a_file_cannot_ask_for_more_than_calibration_would():
+    from app.security.kdf import MAX_MEMORY_KIB
+
+    with pytest.raises(ValueError):
+        Argon2Params.from_json(
+            {"time_cost": 3, "memory_kib": MAX_MEMORY_KIB + 1024, "parallelism": 2}
+        )

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from app.domain import CheckinDraft
-from app.errors import StoreMissing, ValidationError, WrongSecret
+from app.errors import StoreMissing, UserFacingError, ValidationError, WrongSecret
 from app.security.vault import DataKey
 from tests.helpers.fakes import PASSPHRASE
 
@@ -122,3 +122,9 @@ def test_forget_removes_the_key_file(tend):
     tend.vault.forget()
     assert not tend.vault.exists()
     tend.vault.forget()  # twice is fine
+
+
+def test_remember_without_a_secure_keyring_is_refused_before_writing(tend):
+    with pytest.raises(UserFacingError):
+        tend.vault.create(PASSPHRASE, remember=True)
+    assert not tend.paths.keyfile.exists()
