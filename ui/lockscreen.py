@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.style import mark
+from ui.style import button, label, mark
 from ui.widgets.passphrase import PassphraseEntry
 
 DEFAULT_DELAYS: tuple[float, ...] = (0, 2, 4, 8, 16, 30)
@@ -34,22 +33,6 @@ def delay_after(misses: int, delays: Sequence[float]) -> float:
     if misses <= 0 or not delays:
         return 0.0
     return float(delays[min(misses, len(delays)) - 1])
-
-
-def _label(text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if role:
-        mark(label, role)
-    return label
-
-
-def _button(text: str, name: str, role: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    if role:
-        mark(button, role)
-    return button
 
 
 class LockScreen(QWidget):
@@ -74,7 +57,7 @@ class LockScreen(QWidget):
         self._tick.setInterval(200)
         self._tick.timeout.connect(self._on_tick)
 
-        self.help_button = _button(self.tr("Get help now"), self.tr("Get help now"), "help")
+        self.help_button = button(self.tr("Get help now"), self.tr("Get help now"), "help")
         self.help_button.clicked.connect(self.help_requested)
         self.views = QStackedWidget(self)
         self.views.addWidget(self._passphrase_view())
@@ -99,20 +82,20 @@ class LockScreen(QWidget):
     def _passphrase_view(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_label(self.tr("Tend is locked"), "title"))
-        prompt = _label(self.tr("Type your &passphrase to open it."))
+        layout.addWidget(label(self.tr("Tend is locked"), "title"))
+        prompt = label(self.tr("Type your &passphrase to open it."))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         prompt.setBuddy(self.passphrase)
         self.passphrase.returnPressed.connect(self._on_unlock_clicked)
         self.passphrase.textChanged.connect(self._update_buttons)
-        self.unlock_button = _button(self.tr("&Unlock"), self.tr("Unlock"), "primary")
+        self.unlock_button = button(self.tr("&Unlock"), self.tr("Unlock"), "primary")
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
-        self.message = _label("", "advice")
+        self.message = label("", "advice")
         self.message.setObjectName("lockMessage")
         self.message.setAccessibleName(self.tr("Unlock status"))
-        self.forgot_button = _button(
+        self.forgot_button = button(
             self.tr("&Forgot your passphrase?"), self.tr("Forgot your passphrase?"), "link"
         )
         self.forgot_button.clicked.connect(lambda: self.show_view(self.RECOVERY))
@@ -129,8 +112,8 @@ class LockScreen(QWidget):
     def _recovery_view(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_label(self.tr("Use your recovery code"), "title"))
-        prompt = _label(
+        layout.addWidget(label(self.tr("Use your recovery code"), "title"))
+        prompt = label(
             self.tr(
                 "Type the &recovery code you wrote down when you set up Tend. "
                 "Capitals and dashes don't matter."
@@ -143,12 +126,12 @@ class LockScreen(QWidget):
         prompt.setBuddy(self.code)
         self.code.returnPressed.connect(self._on_recover_clicked)
         self.code.textChanged.connect(self._update_buttons)
-        self.recover_button = _button(self.tr("&Unlock"), self.tr("Unlock with recovery code"))
+        self.recover_button = button(self.tr("&Unlock"), self.tr("Unlock with recovery code"))
         mark(self.recover_button, "primary")
         self.recover_button.clicked.connect(self._on_recover_clicked)
-        self.recovery_message = _label("", "advice")
+        self.recovery_message = label("", "advice")
         self.recovery_message.setAccessibleName(self.tr("Unlock status"))
-        back = _button(self.tr("&Back to passphrase"), self.tr("Back to passphrase"), "link")
+        back = button(self.tr("&Back to passphrase"), self.tr("Back to passphrase"), "link")
         back.clicked.connect(lambda: self.show_view(self.PASSPHRASE))
         row = QHBoxLayout()
         row.addWidget(self.code, 1)
@@ -163,9 +146,9 @@ class LockScreen(QWidget):
     def _new_passphrase_view(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_label(self.tr("Choose a new passphrase"), "title"))
+        layout.addWidget(label(self.tr("Choose a new passphrase"), "title"))
         layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "You're in. Now choose a new passphrase for next time. Your entries "
                     "stay exactly as they are, and your recovery code keeps working."
@@ -175,8 +158,8 @@ class LockScreen(QWidget):
         self.new_entry = PassphraseEntry(page, label="New passphrase")
         self.new_entry.changed.connect(self._update_buttons)
         self.new_entry.submitted.connect(self._on_save_clicked)
-        self.new_message = _label("", "advice")
-        self.save_button = _button(self.tr("&Save and open Tend"), self.tr("Save and open Tend"))
+        self.new_message = label("", "advice")
+        self.save_button = button(self.tr("&Save and open Tend"), self.tr("Save and open Tend"))
         mark(self.save_button, "primary")
         self.save_button.clicked.connect(self._on_save_clicked)
         layout.addWidget(self.new_entry)
@@ -202,8 +185,8 @@ class LockScreen(QWidget):
         self.passphrase.clear()
         self.code.clear()
         self.new_entry.clear()
-        for label in (self.message, self.recovery_message, self.new_message):
-            label.clear()
+        for line in (self.message, self.recovery_message, self.new_message):
+            line.clear()
         self.set_busy(None)
         self.show_view(self.PASSPHRASE)
 

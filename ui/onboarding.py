@@ -12,33 +12,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.style import mark
+from ui.style import button, label
 from ui.widgets.passphrase import PassphraseEntry
 from ui.widgets.recovery import RecoveryCodePanel
-
-
-def _label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    if role:
-        mark(label, role)
-    return label
-
-
-def _button(text: str, name: str, role: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    if role:
-        mark(button, role)
-    return button
 
 
 class Onboarding(QWidget):
@@ -51,7 +33,7 @@ class Onboarding(QWidget):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("onboarding")
-        self.help_button = _button(self.tr("Get help now"), self.tr("Get help now"), "help")
+        self.help_button = button(self.tr("Get help now"), self.tr("Get help now"), "help")
         self.help_button.clicked.connect(self.help_requested)
         self.steps = QStackedWidget(self)
         self.steps.addWidget(self._welcome_step(data_dir))
@@ -76,30 +58,30 @@ class Onboarding(QWidget):
     def _welcome_step(self, data_dir: Path) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_label(self.tr("Welcome to Tend"), "title"))
+        layout.addWidget(label(self.tr("Welcome to Tend"), "title"))
         layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "Tend is a private place for a short daily check-in and a journal, for "
                     "people whose work brings them close to other people's pain."
                 )
             )
         )
-        layout.addWidget(_label(self.tr("What's kept, and where"), "heading"))
+        layout.addWidget(label(self.tr("What's kept, and where"), "heading"))
         layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "Your check-ins and journal stay on this computer, in this folder, "
                     "encrypted with a passphrase you choose:"
                 )
             )
         )
-        where = _label(str(data_dir), "path")
+        where = label(str(data_dir), "path")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setAccessibleName(self.tr("Data folder: %s") % data_dir)
         layout.addWidget(where)
         layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "Only you can read them. Nothing is sent anywhere, and without your "
                     "passphrase or recovery code nobody can open them, not even us."
@@ -107,7 +89,7 @@ class Onboarding(QWidget):
             )
         )
         layout.addStretch(1)
-        self.start_button = _button(self.tr("&Get started"), self.tr("Get started"), "primary")
+        self.start_button = button(self.tr("&Get started"), self.tr("Get started"), "primary")
         self.start_button.clicked.connect(lambda: self.go_to(self.PASSPHRASE))
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
@@ -115,9 +97,9 @@ class Onboarding(QWidget):
     def _passphrase_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_label(self.tr("Choose a passphrase"), "title"))
+        layout.addWidget(label(self.tr("Choose a passphrase"), "title"))
         layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "A few unrelated words are easy to remember and hard to guess. You'll "
                     "type it when you open Tend."
@@ -130,19 +112,19 @@ class Onboarding(QWidget):
         layout.addWidget(self.entry)
         self.remember = QCheckBox(self.tr("&Remember on this device"), page)
         self.remember.setAccessibleName(self.tr("Remember on this device"))
-        self.remember_reason = _label("", "muted")
+        self.remember_reason = label("", "muted")
         layout.addWidget(self.remember)
         layout.addWidget(self.remember_reason)
         layout.addStretch(1)
-        self.error = _label("", "error")
+        self.error = label("", "error")
         self.error.hide()
         layout.addWidget(self.error)
         row = QHBoxLayout()
-        self.blocker = _label("", "muted")
+        self.blocker = label("", "muted")
         self.blocker.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.back_button = _button(self.tr("&Back"), self.tr("Back"), "quiet")
+        self.back_button = button(self.tr("&Back"), self.tr("Back"), "quiet")
         self.back_button.clicked.connect(lambda: self.go_to(self.WELCOME))
-        self.continue_button = _button(self.tr("&Continue"), self.tr("Continue"), "primary")
+        self.continue_button = button(self.tr("&Continue"), self.tr("Continue"), "primary")
         self.continue_button.clicked.connect(self._on_continue_clicked)
         row.addWidget(self.back_button)
         row.addWidget(self.blocker, 1)
@@ -155,11 +137,11 @@ class Onboarding(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        self.working_label = _label(self.tr("Setting things up…"), "title")
+        self.working_label = label(self.tr("Setting things up…"), "title")
         self.working_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.working_label)
         layout.addWidget(
-            _label(self.tr("This takes a moment: your passphrase is being made hard to guess."))
+            label(self.tr("This takes a moment: your passphrase is being made hard to guess."))
         )
         bar = QProgressBar(page)
         bar.setRange(0, 0)
@@ -172,9 +154,9 @@ class Onboarding(QWidget):
     def _recovery_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(_label(self.tr("Your recovery code"), "title"))
+        layout.addWidget(label(self.tr("Your recovery code"), "title"))
         layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "If you ever forget your passphrase, this code opens Tend instead. "
                     "It is shown only this once. Please write it down and keep it "
@@ -186,7 +168,7 @@ class Onboarding(QWidget):
         self.code_panel.confirmed_changed.connect(self._update_finish)
         layout.addWidget(self.code_panel)
         layout.addStretch(1)
-        self.finish_button = _button(self.tr("&Continue"), self.tr("Continue to Tend"), "primary")
+        self.finish_button = button(self.tr("&Continue"), self.tr("Continue to Tend"), "primary")
         self.finish_button.clicked.connect(self.finished)
         layout.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
         self._update_finish()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from app.context import Tend
 from ui.context import UiContext
 from ui.taskman import TaskManager
 
@@ -68,3 +69,16 @@ def make_window(qtbot, tasks) -> Callable[..., object]:
         return window
 
     return make
+
+
+@pytest.fixture
+def page_ctx(unlocked: Tend, qtbot) -> Iterator[UiContext]:
+    """A UiContext over the unlocked Tend; bugs reported to it fail the test."""
+    tasks = TaskManager()
+    ctx = UiContext(unlocked, tasks)
+    bugs: list[BaseException] = []
+    tasks.error_unhandled.connect(bugs.append)
+    yield ctx
+    qtbot.waitUntil(tasks.idle)
+    tasks.shutdown()
+    assert bugs == []

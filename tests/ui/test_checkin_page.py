@@ -9,28 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLayout, QListWidget, QVBoxLayout, QWidget
 
-from app.context import Tend
 from app.domain import CheckinDraft, DayKind, Exposure, NoteDraft
 from ui.context import UiContext
 from ui.pages.checkin import NO_HOURS, CheckinPage
-from ui.taskman import TaskManager
 
 pytestmark = pytest.mark.gui
 
 TODAY = dt.date(2026, 11, 22)  # the `clock` fixture's day
-
-
-@pytest.fixture
-def page_ctx(unlocked: Tend, qtbot) -> Iterator[UiContext]:
-    """A UiContext over the unlocked Tend; bugs reported to it fail the test."""
-    tasks = TaskManager()
-    ctx = UiContext(unlocked, tasks)
-    bugs: list[BaseException] = []
-    tasks.error_unhandled.connect(bugs.append)
-    yield ctx
-    qtbot.waitUntil(tasks.idle)
-    tasks.shutdown()
-    assert bugs == []
 
 
 @pytest.fixture

@@ -12,31 +12,16 @@ from PySide6.QtWidgets import QApplication, QLayout, QMessageBox, QVBoxLayout, Q
 from shiboken6 import delete as destroy_now
 from shiboken6 import isValid
 
-from app.context import Tend
 from app.domain import CheckinDraft, DayKind, EntryKind, JournalFilter, JournalItem, NoteDraft
 from ui.context import UiContext
 from ui.pages import journal as journal_module
 from ui.pages import journal_editor
 from ui.pages.journal import JournalPage, confirm_delete
 from ui.pages.journal_model import JournalModel, preview
-from ui.taskman import TaskManager
 
 pytestmark = pytest.mark.gui
 
 TODAY = dt.date(2026, 11, 22)  # the `clock` fixture's day
-
-
-@pytest.fixture
-def page_ctx(unlocked: Tend, qtbot) -> Iterator[UiContext]:
-    """A UiContext over the unlocked Tend; bugs reported to it fail the test."""
-    tasks = TaskManager()
-    ctx = UiContext(unlocked, tasks)
-    bugs: list[BaseException] = []
-    tasks.error_unhandled.connect(bugs.append)
-    yield ctx
-    qtbot.waitUntil(tasks.idle)
-    tasks.shutdown()
-    assert bugs == []
 
 
 class Seeded:

@@ -14,14 +14,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.style import mark
+from ui.style import button, label, mark
 from ui.widgets.passphrase import PassphraseEntry
 from ui.widgets.recovery import RecoveryCodePanel
 
@@ -31,22 +29,6 @@ if TYPE_CHECKING:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("security", text)
-
-
-def _label(text: str, role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if role:
-        mark(label, role)
-    return label
-
-
-def _button(text: str, name: str, role: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    if role:
-        mark(button, role)
-    return button
 
 
 def _alive(widget: QWidget) -> bool:
@@ -75,10 +57,10 @@ class ChangePassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Change passphrase"))
         self.setAccessibleName(self.tr("Change passphrase"))
         self.entry = PassphraseEntry(self, label="New passphrase")
-        self.message = _label("", "advice")
-        self.save_button = _button(self.tr("&Change passphrase"), self.tr("Change passphrase"))
+        self.message = label("", "advice")
+        self.save_button = button(self.tr("&Change passphrase"), self.tr("Change passphrase"))
         mark(self.save_button, "primary")
-        self.cancel_button = _button(self.tr("Cancel"), self.tr("Cancel"), "quiet")
+        self.cancel_button = button(self.tr("Cancel"), self.tr("Cancel"), "quiet")
         self.entry.changed.connect(self._update)
         self.entry.submitted.connect(self._on_save_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -86,7 +68,7 @@ class ChangePassphraseDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "Choose a new passphrase. Your entries stay as they are; only the lock "
                     "changes. Your recovery code keeps working."
@@ -154,20 +136,20 @@ class NewRecoveryCodeDialog(QDialog):
         confirm = QWidget()
         confirm_layout = QVBoxLayout(confirm)
         confirm_layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "Make a new recovery code? Your old code will stop working as soon as "
                     "the new one is made, so only do this if you can write the new one down now."
                 )
             )
         )
-        self.error = _label("", "error")
+        self.error = label("", "error")
         confirm_layout.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
-        cancel = _button(self.tr("Cancel"), self.tr("Cancel"), "quiet")
+        cancel = button(self.tr("Cancel"), self.tr("Cancel"), "quiet")
         cancel.clicked.connect(self.reject)
-        self.make_button = _button(self.tr("&Make a new code"), self.tr("Make a new code"))
+        self.make_button = button(self.tr("&Make a new code"), self.tr("Make a new code"))
         mark(self.make_button, "primary")
         self.make_button.clicked.connect(self._on_make_clicked)
         row.addWidget(cancel)
@@ -175,12 +157,12 @@ class NewRecoveryCodeDialog(QDialog):
         confirm_layout.addLayout(row)
         self.steps.addWidget(confirm)
 
-        self.steps.addWidget(_label(self.tr("Making your new code…")))
+        self.steps.addWidget(label(self.tr("Making your new code…")))
 
         showing = QWidget()
         show_layout = QVBoxLayout(showing)
         show_layout.addWidget(
-            _label(
+            label(
                 self.tr(
                     "Here is your new recovery code. It is shown only this once. Your old "
                     "code no longer works."
@@ -188,7 +170,7 @@ class NewRecoveryCodeDialog(QDialog):
             )
         )
         self.code_panel = RecoveryCodePanel(showing)
-        self.done_button = _button(self.tr("&Done"), self.tr("Done"), "primary")
+        self.done_button = button(self.tr("&Done"), self.tr("Done"), "primary")
         self.done_button.setEnabled(False)
         self.code_panel.confirmed_changed.connect(self.done_button.setEnabled)
         self.done_button.clicked.connect(self.accept)
