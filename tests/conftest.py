@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 import keyring
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from hypothesis import settings
 
 from app.clock import FixedClock
 from app.context import Tend
@@ -16,6 +15,15 @@ from app.paths import AppPaths
 from app.security.kdf import TEST_PARAMS
 from app.security.secrets import KeyringSecretStore
 from tests.helpers.fakes import PASSPHRASE, InMemoryKeyring, fixed_clock
+
+# Before any test imports Qt (app/ never does, so the imports above are safe).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Timing belongs in bench/, not tests: no per-example deadline on a shared 2-core box.
+# In CI (CI=true) examples are derived from each test, so a red run can be re-run as is.
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture

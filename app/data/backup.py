@@ -32,7 +32,7 @@ import app
 from app.data import swap
 from app.data.backup_check import check_database, open_archive, read_member, unwrap
 from app.errors import ImportRejected, UserFacingError
-from app.fsutil import FILE_MODE, atomic_write_bytes, fsync_dir
+from app.fsutil import FILE_MODE, atomic_write_bytes, atomic_writer
 from app.security.keyfile import KeyFile
 
 if TYPE_CHECKING:  # app.context imports app.data.swap: no cycle at runtime
@@ -103,22 +103,13 @@ def make_backup(tend: Tend, target: Path) -> Path:
 
 
 def _write_zip(target: Path, manifest: dict[str, Any], keys: bytes, db: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED) as zf:
-                zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
-                zf.writestr(swap.KEYS, keys)
-                zf.write(db, swap.DB)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    fsync_dir(target.parent)
+    with (
+        atomic_writer(target) as fh,
+        zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED) as zf,
+    ):
+        zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
+        zf.writestr(swap.KEYS, keys)
+        zf.write(db, swap.DB)
 
 
 def restore_backup(tend: Tend, source: Path, secret: str) -> None:
