@@ -56,6 +56,11 @@ class AppPaths:
         return self.config / "settings.json"
 
     @property
+    def restore_staging(self) -> Path:
+        """Where a restore puts files before swapping them in (see app.data.swap)."""
+        return self.data / "restore-staging"
+
+    @property
     def backups(self) -> Path:
         """Automatic copies made before a schema upgrade (still encrypted)."""
         return self.data / "backups"

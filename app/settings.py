@@ -7,7 +7,6 @@ the store is unlocked (the lock screen needs the region's crisis lines).
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +75,18 @@ def _coerce(setting: Setting, value: Any) -> Any:
 class Settings:
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._values: dict[str, Any] = {}
-        self._load()
+        self._loaded: dict[str, Any] | None = None  # read on first use, not at start-up
+
+    @property
+    def _values(self) -> dict[str, Any]:
+        if self._loaded is None:
+            self._loaded = {}
+            self._load()
+        return self._loaded
 
     def _load(self) -> None:
+        import json
+
         try:
             raw = json.loads(self._path.read_text("utf-8"))
         except FileNotFoundError:
@@ -102,6 +109,8 @@ class Settings:
         return self._values.get(key, BY_KEY[key].default)
 
     def set(self, key: str, value: Any) -> None:
+        import json
+
         self._values[key] = _coerce(BY_KEY[key], value)
         self._path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(self._path, json.dumps(self._values, indent=2).encode("utf-8"))

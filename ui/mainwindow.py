@@ -22,7 +22,6 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
-from app.data.swap import finish_pending_restore
 from app.paths import AppPaths
 from app.settings import Settings
 from ui.lockscreen import DEFAULT_DELAYS, LockScreen
@@ -118,7 +117,10 @@ class MainWindow(QMainWindow, SecurityFlows):
         self.resize(1024, 680)
         self._restore_geometry()
         # A restore cut short by a crash decides whether a key file exists: finish it first.
-        finish_pending_restore(paths)
+        if paths.restore_staging.exists():
+            from app.data.swap import finish_pending_restore
+
+            finish_pending_restore(paths)
         if paths.keyfile.exists():
             self.show_state("locked")
         else:

@@ -134,6 +134,8 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
             assert workspace is not None
             for key in list(workspace.pages):
                 workspace.navigate(key)
+                if key == "journal":
+                    _open_first_note(workspace.pages[key], tasks)
                 shot(window, key, size)
             window.show_help()
             assert window.help_dialog is not None
@@ -150,3 +152,16 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
         window.deleteLater()
         _wait(lambda: True, min_ms=20)
     return written
+
+
+def _open_first_note(page: QWidget, tasks: object) -> None:
+    """Show the journal with a note open, as a person reading it would see it."""
+    from app.domain import EntryKind
+
+    _wait(tasks.idle)  # type: ignore[attr-defined]
+    model = page.model  # type: ignore[attr-defined]
+    for row in range(model.rowCount()):
+        item = model.item(row)
+        if item is not None and item.kind is EntryKind.NOTE:
+            page.list.setCurrentIndex(model.index(row))  # type: ignore[attr-defined]
+            return

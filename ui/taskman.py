@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +29,9 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="tend-writer")
-        self._readers = ThreadPoolExecutor(2, thread_name_prefix="tend-reader")
+        # Thread pools start with the first job: nothing to wait for before the first paint.
+        self._writer: ThreadPoolExecutor | None = None
+        self._readers: ThreadPoolExecutor | None = None
         self._pending = 0
         # Always emitted from a worker thread (see ``_run``), so Qt's automatic
         # connection queues it to this object's (the GUI) thread. Naming
@@ -42,7 +45,7 @@ class TaskManager(QObject):
         on_done: Callback | None = None,
         on_error: ErrorCallback | None = None,
     ) -> None:
-        self._submit(self._writer, fn, on_done, on_error)
+        self._submit(self._pool(readers=False), fn, on_done, on_error)
 
     def read(
         self,
@@ -50,7 +53,18 @@ class TaskManager(QObject):
         on_done: Callback | None = None,
         on_error: ErrorCallback | None = None,
     ) -> None:
-        self._submit(self._readers, fn, on_done, on_error)
+        self._submit(self._pool(readers=True), fn, on_done, on_error)
+
+    def _pool(self, *, readers: bool) -> ThreadPoolExecutor:
+        from concurrent.futures import ThreadPoolExecutor
+
+        if readers:
+            if self._readers is None:
+                self._readers = ThreadPoolExecutor(2, thread_name_prefix="tend-reader")
+            return self._readers
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="tend-writer")
+        return self._writer
 
     def _submit(
         self,
@@ -66,6 +80,8 @@ class TaskManager(QObject):
         self, fn: Callable[[], Any], on_done: Callback | None, on_error: ErrorCallback | None
     ) -> None:
         """Runs on a worker thread: do the job, then hand the outcome to the GUI thread."""
+        from concurrent.futures import Future
+
         outcome: Future[Any] = Future()
         try:
             outcome.set_result(fn())
@@ -94,5 +110,7 @@ class TaskManager(QObject):
 
     def shutdown(self) -> None:
         """Finish queued writes (nothing acknowledged may be lost), then stop."""
-        self._writer.shutdown(wait=True)
-        self._readers.shutdown(wait=True, cancel_futures=True)
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+        if self._readers is not None:
+            self._readers.shutdown(wait=True, cancel_futures=True)

@@ -27,7 +27,6 @@ from app.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
-STAGING = "restore-staging"
 READY = "READY"
 DB = "private.db"
 KEYS = "keys.json"
@@ -35,7 +34,7 @@ DB_SIDE_FILES = ("private.db-wal", "private.db-shm", "private.db-journal")
 
 
 def staging_dir(paths: AppPaths) -> Path:
-    return paths.data / STAGING
+    return paths.restore_staging
 
 
 def _safety_dir(paths: AppPaths) -> Path:
