@@ -108,3 +108,38 @@ class Note(Base):
 #   journal_fts(body, tags, kind UNINDEXED, ref UNINDEXED)
 # and kept in step by the journal service inside the same transaction.
 FTS_TABLE = "journal_fts"
+
+
+class MeasureResponse(Base):
+    """One completed questionnaire. ``answers`` is a JSON list (item order, null =
+    skipped); ``scores`` a JSON object {subscale id: number}, computed by
+    ``app.measures.scoring`` when saved (kept so charts need not re-score)."""
+
+    __tablename__ = "measure_responses"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    measure_id: Mapped[str] = mapped_column(String(40), index=True)
+    definition_version: Mapped[int] = mapped_column(Integer)
+    day: Mapped[dt.date] = mapped_column(Date)
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    answers: Mapped[str] = mapped_column(Text)
+    scores: Mapped[str] = mapped_column(Text)
+
+
+class MeasureWording(Base):
+    """Item wording of a published instrument, supplied by the person or their
+    organisation (never shipped with Tend). ``items`` is a JSON list of strings."""
+
+    __tablename__ = "measure_wordings"
+    measure_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    items: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class SignalDismissal(Base):
+    """A person set an early-warning signal aside, optionally saying why."""
+
+    __tablename__ = "signal_dismissals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signal_key: Mapped[str] = mapped_column(String(80), index=True)
+    dismissed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 PAGE_SPECS: tuple[tuple[str, str, str], ...] = (
     ("checkin", "ui.pages.checkin", "CheckinPage"),
     ("journal", "ui.pages.journal", "JournalPage"),
+    ("trends", "ui.pages.trends", "TrendsPage"),
+    ("measures", "ui.pages.measures", "MeasuresPage"),
+    ("signals", "ui.pages.signals", "SignalsPage"),
     ("settings", "ui.pages.settings", "SettingsPage"),
 )
 

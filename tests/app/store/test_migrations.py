@@ -170,3 +170,32 @@ def test_upgrade_from_an_older_revision_backs_up_first(paths, key, clock, monkey
         assert _revision(eng) == "0000_older"
     finally:
         eng.dispose()
+
+
+def test_upgrading_a_store_with_entries_keeps_them_and_backs_up_first(paths, key, clock):
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    engine = open_engine(paths.private_db, key)
+    _upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO checkins (id, day, mood, day_kind, note, created_at, updated_at) "
+                "VALUES ('c1', '2026-11-20', 4, 'work', 'kept', :t, :t)"
+            ),
+            {"t": dt.datetime(2026, 11, 20, 1, 0)},
+        )
+    engine.dispose()
+
+    store = PrivateStore(paths, key, clock)
+    try:
+        assert _revision(store.engine) == migrate.PRIVATE_HEAD
+        kept = store.checkins.get(dt.date(2026, 11, 20))
+        assert kept is not None and kept.mood == 4 and kept.note == "kept"
+    finally:
+        store.close()
+    backups = list(paths.backups.glob("private-before-upgrade-from-0001-*.db"))
+    assert len(backups) == 1
+    assert not backups[0].read_bytes().startswith(b"SQLite format 3")
