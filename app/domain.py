@@ -10,6 +10,24 @@ from typing import TypeVar
 from app.errors import ValidationError
 
 SCALES = ("mood", "energy", "sleep", "stress", "workload", "connection")
+
+
+@dataclass(frozen=True)
+class ScaleInfo:
+    """How a daily 1–5 answer reads as a signal: its label and which way is easier."""
+
+    label: str
+    higher_is_better: bool
+
+
+SCALE_INFO: dict[str, ScaleInfo] = {
+    "mood": ScaleInfo("Mood", True),
+    "energy": ScaleInfo("Energy", True),
+    "sleep": ScaleInfo("Sleep", True),
+    "stress": ScaleInfo("Stress", False),
+    "workload": ScaleInfo("Workload", False),
+    "connection": ScaleInfo("Connected and supported", True),
+}
 MAX_NOTE_CHARS = 50_000
 MAX_TAGS = 20
 MAX_TAG_CHARS = 40
@@ -186,12 +204,12 @@ class Changes:
     checkins: bool = False
     notes: bool = False
     tags: bool = False
+    measures: bool = False
+    signals: bool = False
     everything: bool = False
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            checkins=self.checkins or other.checkins,
-            notes=self.notes or other.notes,
-            tags=self.tags or other.tags,
-            everything=self.everything or other.everything,
-        )
+        return Changes(**{f: getattr(self, f) or getattr(other, f) for f in _CHANGE_FIELDS})
+
+
+_CHANGE_FIELDS = ("checkins", "notes", "tags", "measures", "signals", "everything")
