@@ -53,6 +53,21 @@ def _withheld(exc: BaseException, seen: set[int]) -> list[str]:
     return lines
 
 
+def quiet_until_configured() -> None:
+    """Make sure nothing is logged anywhere but Tend's private log file.
+
+    With no handler installed, Python's ``logging.lastResort`` prints records,
+    tracebacks and their messages included, to stderr (and from there to a
+    desktop session's journal). Tend turns it off at every entry point, so
+    messages logged before ``configure`` (or after "delete all my data" removed
+    the log file) go nowhere rather than somewhere public.
+    """
+    logging.lastResort = None
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
 def configure(log_file: Path, level: int = logging.INFO) -> None:
     import logging.handlers  # socket, pickle, queue: not needed until logging starts
 

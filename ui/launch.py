@@ -84,6 +84,9 @@ def _application() -> QApplication:
 
 def run_gui(data_dir: str | None, *, smoke: bool = False) -> int:
     """Run Tend's window until it is closed. ``smoke``: exit 0 right after the first paint."""
+    from app.logsetup import quiet_until_configured
+
+    quiet_until_configured()
     paths = AppPaths.from_override(data_dir).ensure()
     app = _application()
     style.apply(app)

@@ -330,7 +330,11 @@ class MainWindow(QMainWindow, SecurityFlows):
         self._locking = False
         self.lock_screen.reset()  # clears "Locking…" and gives the field the focus
         if not self.paths.keyfile.exists():
-            # "Delete all my data" ran: there is nothing left to unlock, so start afresh.
+            # "Delete all my data" ran: there is nothing left to unlock, so start afresh,
+            # with a new log file for the new start (the old one was deleted with the rest).
+            from app.logsetup import configure
+
+            configure(self.paths.log_file)
             self.show_onboarding()
 
     def is_locking(self) -> bool:

@@ -203,6 +203,7 @@ def main(
     tend_factory: TendFactory | None = None,
 ) -> int:
     """Run one command; return its exit code. ``tend_factory`` lets tests choose the Tend."""
+    logsetup.quiet_until_configured()
     try:
         args = parse(argv)
     except SystemExit as exc:  # --help, --version or a usage mistake (already printed)

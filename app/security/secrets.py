@@ -13,6 +13,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from app.errors import UserFacingError
+
 SERVICE = "Tend"
 
 # Backends that keep secrets in the operating system's protected store.
@@ -71,7 +73,8 @@ class KeyringSecretStore:
         except Exception:
             return KeyringStatus(False, "No system keyring could be found on this computer.")
         name = f"{type(kr).__module__}.{type(kr).__name__}"
-        if not any(type(b).__module__.startswith(self._trusted) for b in _backends(kr)):
+        # A chain writes to the first backend that accepts: every one must be trusted.
+        if not all(type(b).__module__.startswith(self._trusted) for b in _backends(kr)):
             return KeyringStatus(
                 False,
                 "This computer has no secure system keyring, so Tend will ask for "
@@ -114,6 +117,22 @@ class KeyringSecretStore:
         self._keyring().set_password(SERVICE, name, base64.b64encode(secret).decode("ascii"))
 
     def delete(self, name: str) -> None:
-        # Already gone, or the keyring is unavailable: nothing to remove.
-        with contextlib.suppress(Exception):
-            self._keyring().delete_password(SERVICE, name)
+        """Remove the entry, or raise ``UserFacingError`` if it may still be there.
+
+        "Not found" is fine. A keyring that refuses or can't be reached is not: the
+        raw data key could remain, while Tend would say it is no longer remembered.
+        """
+        from keyring.errors import PasswordDeleteError
+
+        try:
+            kr = self._keyring()
+            with contextlib.suppress(PasswordDeleteError):
+                kr.delete_password(SERVICE, name)
+            still_there = kr.get_password(SERVICE, name) is not None
+        except Exception:
+            still_there = True
+        if still_there:
+            raise UserFacingError(
+                "Tend couldn't remove your key from the system keyring. "
+                "Please unlock the keyring and try again; nothing else was changed."
+            )

@@ -134,20 +134,34 @@ class Vault:
 
         kf = self._load()
         if remember:
-            self.secrets.put(kf.key_id, key.raw)
+            # The flag first: a crash before the key is stored leaves a flag with no
+            # entry (unlocking falls back to the passphrase), never a stray entry.
+            replace(kf, remembered=True).save(self.paths.keyfile)
+            try:
+                self.secrets.put(kf.key_id, key.raw)
+            except Exception as exc:
+                replace(kf, remembered=False).save(self.paths.keyfile)
+                raise UserFacingError(
+                    "The system keyring didn't accept the key, so Tend will keep asking "
+                    "for your passphrase."
+                ) from exc
         else:
-            self.secrets.delete(kf.key_id)
-        replace(kf, remembered=remember).save(self.paths.keyfile)
+            if kf.remembered:
+                self.secrets.delete(kf.key_id)  # raises if the key may still be there
+            replace(kf, remembered=False).save(self.paths.keyfile)
 
     def forget(self) -> None:
         """Remove the key file and any keyring entry (part of deleting all data)."""
-        if self.exists():
-            try:
-                kf = self._load()
-                self.secrets.delete(kf.key_id)
-            except Exception:
-                pass  # damaged key file: nothing in the keyring we can name
-            self.paths.keyfile.unlink(missing_ok=True)
+        if not self.exists():
+            return
+        try:
+            kf: KeyFile | None = self._load()
+        except UserFacingError:
+            kf = None  # a damaged key file: there is no entry we can name
+        if kf is not None and kf.remembered:
+            # Raises (before anything is deleted) if the key may stay in the keyring.
+            self.secrets.delete(kf.key_id)
+        self.paths.keyfile.unlink(missing_ok=True)
 
     @staticmethod
     def _check_strength(passphrase: str) -> None:

@@ -32,3 +32,28 @@ def test_exception_messages_are_withheld_but_the_stack_is_kept(tmp_path):
     assert "builtins.ValueError (message not logged)" in text
     assert "direct cause" in text
     assert MARKER not in text
+
+
+def test_nothing_reaches_stderr_when_no_log_file_is_configured(capsys):
+    import logging
+
+    from app.logsetup import quiet_until_configured
+
+    root = logging.getLogger()
+    saved_handlers, saved_last = list(root.handlers), logging.lastResort
+    for handler in saved_handlers:
+        root.removeHandler(handler)
+    try:
+        quiet_until_configured()
+        try:
+            raise ValueError(MARKER)
+        except ValueError:
+            logging.getLogger("tests").exception("after delete-all")
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in saved_handlers:
+            root.addHandler(handler)
+        logging.lastResort = saved_last
+    captured = capsys.readouterr()
+    assert MARKER not in captured.err and MARKER not in captured.out

@@ -144,3 +144,71 @@ def test_remembered_key_gone_from_keyring_falls_back_to_passphrase(paths, memory
     memory_keyring.items.clear()  # e.g. the person cleared their wallet
     assert vault.unlock_with_keyring() is None
     assert vault.unlock_with_passphrase(PASSPHRASE)
+
+
+class StickyKeyring(BrokenKeyring):
+    """Stores, but refuses to delete (a keyring that went read-only or locked)."""
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise KeyringLocked("locked")
+
+
+def _trusted_for(backend: KeyringBackend) -> KeyringSecretStore:
+    return KeyringSecretStore(trusted=(type(backend).__module__,))
+
+
+def test_forgetting_a_key_the_keyring_keeps_is_refused_and_changes_nothing(paths, installed):
+    from app.errors import UserFacingError
+    from app.security.kdf import TEST_PARAMS
+
+    sticky = installed(StickyKeyring(fail_on="nothing"))
+    vault = Vault(paths, _trusted_for(sticky), TEST_PARAMS)
+    created = vault.create(PASSPHRASE, remember=True)
+    with pytest.raises(UserFacingError):
+        vault.set_remembered(created.key, False)
+    assert vault.remembered()  # the flag still tells the truth
+    with pytest.raises(UserFacingError):
+        vault.forget()
+    assert vault.exists()  # delete-all stops before removing anything
+
+
+def test_forget_without_a_remembered_key_never_touches_the_keyring(paths, installed):
+    from app.security.kdf import TEST_PARAMS
+
+    installed(fail.Keyring())  # every call would raise
+    vault = Vault(paths, KeyringSecretStore(), TEST_PARAMS)
+    vault.create(PASSPHRASE)
+    vault.forget()
+    assert not vault.exists()
+
+
+def test_a_keyring_that_refuses_the_key_leaves_remember_off(paths, installed):
+    from app.errors import UserFacingError
+    from app.security.kdf import TEST_PARAMS
+
+    backend = installed(BrokenKeyring(fail_on="nothing"))
+    vault = Vault(paths, _trusted_for(backend), TEST_PARAMS)
+    created = vault.create(PASSPHRASE)
+    backend.fail_on = "set"  # the probe went fine; now it refuses the real write
+    with pytest.raises(UserFacingError):
+        vault.set_remembered(created.key, True)
+    assert not vault.remembered()
+
+
+def test_a_chain_with_one_untrusted_backend_is_refused(installed):
+    from keyring.backends import null
+    from keyring.backends.chainer import ChainerBackend
+
+    class Chain(ChainerBackend):
+        def __init__(self, backends: list[KeyringBackend]) -> None:
+            self._given = backends
+
+        @property
+        def backends(self) -> list[KeyringBackend]:  # type: ignore[override]
+            return self._given
+
+    trusted = BrokenKeyring(fail_on="nothing")
+    installed(Chain([trusted, null.Keyring()]))  # the null backend is not on the trusted list
+    assert not _trusted_for(trusted).status().available
+    installed(Chain([trusted]))
+    assert _trusted_for(trusted).status().available
