@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 
 from app.cli.session import CliSession
-from app.domain import SCALES, CheckinDraft, DayKind, Exposure, NoteDraft
+from app.domain import SCALES, CheckinDraft, DayKind, Exposure, JournalFilter, NoteDraft
 from app.errors import UserFacingError, ValidationError
 
 EXPOSURE_WORDS = {"none": Exposure.NONE, "some": Exposure.SOME, "a-lot": Exposure.A_LOT}
@@ -51,12 +51,14 @@ def checkin(cli: CliSession) -> int:
     if a.day_kind is not None:
         given["day_kind"] = DAY_KIND_WORDS[a.day_kind]
     if a.note is not None:
-        given["note"] = a.note
+        given["note"] = a.note  # "-": read after unlocking (the passphrase comes first)
     if a.tag is not None:
         given["tags"] = tuple(a.tag)
     if not given:
         raise ValidationError("Tell Tend at least one thing, for example --mood 3.")
     store = cli.unlocked().require_store()
+    if a.note == "-":
+        given["note"] = cli.rest_of_stdin()
     day = _day(a.day, store.checkins.today())
     existing = store.checkins.get(day)
     # Answers given now are added to what was already saved for that day.
@@ -146,6 +148,12 @@ def demo(cli: CliSession) -> int:
         )
         tend.unlock(created.key)
     store = cli.unlocked().require_store()
+    if not cli.args.into_existing and store.journal.count(JournalFilter()) > 0:
+        # Made-up notes look just like real ones and would have to be deleted one by one.
+        raise UserFacingError(
+            "This journal already has entries, so Tend won't mix made-up ones in. "
+            "Use an empty --data-dir to try the demo, or add --into-existing if you mean it."
+        )
     written = generate(store, cli.args.days, seed=cli.args.seed)
     cli.say(f"Added {_plural(written, 'made-up entry', 'made-up entries')}.")
     return 0

@@ -113,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--exposure", choices=("none", "some", "a-lot"))
     c.add_argument("--hours", type=_hours, metavar="H", help="hours of exposure, 0–24")
     c.add_argument("--day-kind", choices=("work", "day-off", "leave"))
-    c.add_argument("--note", metavar="TEXT")
+    c.add_argument(
+        "--note", metavar="TEXT", help="- reads it from standard input (kept out of shell history)"
+    )
     c.add_argument("--tag", nargs="+", metavar="T", help="replaces the day's tags")
 
     n = sub.add_parser("note", parents=[common], help="add a journal note")
@@ -137,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", parents=[common], help="add made-up history (sets Tend up if new)")
     d.add_argument("--days", type=_days, required=True, metavar="N")
     d.add_argument("--seed", type=int, default=7, metavar="S")
+    d.add_argument(
+        "--into-existing", action="store_true", help="add them even though entries exist"
+    )
 
     s = sub.add_parser("screenshots", parents=[common], help="render the screenshots")
     s.add_argument("dir", metavar="DIR")

@@ -37,9 +37,17 @@ def _span():
     return dt.date(2026, 10, 1), dt.date(2026, 11, 22)
 
 
-def test_demo_on_an_existing_store_unlocks_and_adds(ready):
+def test_demo_refuses_to_mix_made_up_entries_into_a_real_journal(ready):
     assert _demo(ready, 10) > 0
-    result = ready("--passphrase-stdin", "demo", "--days", "10", stdin=STDIN)
+    result = ready("--passphrase-stdin", "demo", "--days", "20", stdin=STDIN)
+    assert result.code == 1
+    assert "already has entries" in result.err
+
+
+def test_demo_into_existing_unlocks_and_adds(ready):
+    assert _demo(ready, 10) > 0
+    args = ("--passphrase-stdin", "demo", "--days", "20", "--into-existing")
+    result = ready(*args, stdin=STDIN)
     assert result.code == 0
     assert "recovery code" not in result.err
 

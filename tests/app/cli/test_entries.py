@@ -108,3 +108,18 @@ def test_note_from_standard_input_after_the_passphrase(ready):
 def test_an_empty_note_is_refused(ready):
     result = ready("--passphrase-stdin", "note", "   ", stdin=STDIN)
     assert (result.code, result.err) == (1, "There's nothing in this note yet.\n")
+
+
+def test_checkin_note_from_standard_input_stays_out_of_the_arguments(ready):
+    result = ready(
+        "--passphrase-stdin",
+        "checkin",
+        "--mood",
+        "2",
+        "--note",
+        "-",
+        stdin=STDIN + "a heavy day\n",
+    )
+    assert result.code == 0, result.err
+    checkin, _ = _stored(ready)
+    assert checkin is not None and checkin.note == "a heavy day\n" and checkin.mood == 2
