@@ -51,7 +51,6 @@ class ShellOptions:
 
     idle_timeout_ms: int | None = None  # None: settings' auto_lock_minutes
     retry_delays: Sequence[float] = DEFAULT_DELAYS
-    undo_timeout_ms: int | None = None  # None: the banner's own default
     geometry_file: Path | None = None  # where QSettings keeps the window geometry
 
 
@@ -246,12 +245,7 @@ class MainWindow(QMainWindow, SecurityFlows):
         self.lock_screen.reset()
         self._drop_onboarding()
         if self.workspace is None:
-            undo = self.options.undo_timeout_ms
-            self.workspace = (
-                Workspace(self.ctx, self.screens)
-                if undo is None
-                else Workspace(self.ctx, self.screens, undo)
-            )
+            self.workspace = Workspace(self.ctx, self.screens)
             self.screens.addWidget(self.workspace)
         self.show_state("unlocked")
         self.idle.start()
@@ -364,4 +358,7 @@ class MainWindow(QMainWindow, SecurityFlows):
             qs.sync()
         if self.help_dialog is not None:
             self.help_dialog.close()
+        if self.workspace is not None and self._store_open:
+            # Queued on the writer lane; run_gui's tasks.shutdown() waits for them.
+            self.workspace.save_unsaved_work()
         super().closeEvent(event)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.banner import UNDO_TIMEOUT_MS, Banner
+from ui.banner import Banner
 from ui.pages import load_page_classes
 from ui.style import icon, mark
 
@@ -36,9 +36,7 @@ log = logging.getLogger(__name__)
 
 
 class Workspace(QWidget):
-    def __init__(
-        self, ctx: UiContext, parent: QWidget | None = None, undo_timeout_ms: int = UNDO_TIMEOUT_MS
-    ) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
         self.ctx = ctx
@@ -62,7 +60,7 @@ class Workspace(QWidget):
         self.lock_button.setToolTip(self.tr("Lock Tend now (Ctrl+L)"))
         self.lock_button.setIcon(icon("lock"))
         self.lock_button.clicked.connect(ctx.lock_requested)
-        self.banner = Banner(self, undo_timeout_ms)
+        self.banner = Banner(self)
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -148,14 +146,36 @@ class Workspace(QWidget):
             activate(arg)
 
     # -- locking ---------------------------------------------------------------------
+    def save_unsaved_work(self) -> None:
+        """Queue saves of unsaved writing in the pages and their open dialogs.
+
+        Call before locking or closing: the saves go on the writer lane, so they land
+        before the store closes. Each page or dialog with unsaved work offers
+        ``save_for_lock()``; calling this twice saves once.
+        """
+        for widget in [*self.pages.values(), *self._page_dialogs()]:
+            save_for_lock = getattr(widget, "save_for_lock", None)
+            if save_for_lock is None:
+                continue
+            try:
+                save_for_lock()
+            except Exception as exc:  # one page's bug must not stop Tend locking
+                self.ctx.report_error(exc)
+
     def close_page_dialogs(self) -> int:
-        """Close every open dialog that belongs to this workspace (pages' dialogs)."""
-        closed = 0
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible() and self._owns(widget):
-                widget.reject()
-                closed += 1
-        return closed
+        """Save unsaved work (``save_unsaved_work``), then close the pages' open dialogs."""
+        self.save_unsaved_work()
+        dialogs = self._page_dialogs()
+        for dialog in dialogs:
+            dialog.reject()
+        return len(dialogs)
+
+    def _page_dialogs(self) -> list[QDialog]:
+        return [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QDialog) and widget.isVisible() and self._owns(widget)
+        ]
 
     def _owns(self, widget: QWidget) -> bool:
         parent = widget.parentWidget()

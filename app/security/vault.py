@@ -126,8 +126,18 @@ class Vault:
 
     def new_recovery_code(self, key: DataKey) -> str:
         code = recovery.new_code()
-        self._load().with_recovery(key.raw, code).save(self.paths.keyfile)
+        self.save_recovery_code(key, code)
         return code
+
+    def save_recovery_code(self, key: DataKey, code: str) -> None:
+        """Wrap the data key for ``code`` (from ``recovery.new_code``); the old code stops working.
+
+        The GUI shows a new code first and saves it only once the person has written it down.
+        """
+        canonical = recovery.normalise(code)
+        if canonical is None:
+            raise ValueError("not a recovery code")
+        self._load().with_recovery(key.raw, canonical).save(self.paths.keyfile)
 
     def set_remembered(self, key: DataKey, remember: bool) -> None:
         from dataclasses import replace

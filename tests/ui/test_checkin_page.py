@@ -7,7 +7,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLayout, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLayout,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain import CheckinDraft, DayKind, Exposure, NoteDraft
 from ui.context import UiContext
@@ -201,16 +208,138 @@ def test_an_earlier_check_in_opens_for_editing(page, page_ctx, qtbot) -> None:
     assert store.checkins.get(TODAY) is None
 
 
+def settle(qtbot, page: CheckinPage, ctx: UiContext) -> None:
+    """Wait until a changed date has been taken up and its check-in loaded."""
+    qtbot.waitUntil(lambda: not page.date_timer.isActive() and ctx.tasks.idle())
+
+
 def test_changing_the_date_loads_that_day(page, page_ctx, qtbot) -> None:
     store = page_ctx.tend.require_store()
     store.checkins.save(CheckinDraft(day=dt.date(2026, 11, 19), stress=5))
     page.date_edit.setDate(page.date_edit.date().addDays(-3))
-    qtbot.waitUntil(page_ctx.tasks.idle)
+    settle(qtbot, page, page_ctx)
     assert page.rows["stress"].value() == 5
     page.date_edit.setDate(page.date_edit.date().addDays(1))
-    qtbot.waitUntil(page_ctx.tasks.idle)
+    settle(qtbot, page, page_ctx)
     assert page.rows["stress"].value() is None
     assert "No check-in for" in page.status.text()
+
+
+def test_a_typed_date_loads_once_typing_pauses(page, page_ctx, qtbot) -> None:
+    page_ctx.tend.require_store().checkins.save(CheckinDraft(day=dt.date(2026, 10, 19), mood=2))
+    loads = page._generation
+    for day in (dt.date(2026, 11, 19), dt.date(2026, 10, 19)):  # day typed, then month
+        page.date_edit.setDate(day)
+    assert page.date_timer.isActive()
+    settle(qtbot, page, page_ctx)
+    assert page._generation == loads + 1  # one load, for the date as finally typed
+    assert page.draft().day == dt.date(2026, 10, 19)
+    assert page.rows["mood"].value() == 2
+
+
+def question_box(qtbot, page: CheckinPage) -> QMessageBox:
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox) is not None)
+    box = page.findChild(QMessageBox)
+    assert box.isVisible() and "Keep what you've entered for Thu 19 Nov?" in box.text()
+    return box
+
+
+def click_box_button(qtbot, box: QMessageBox, text: str) -> None:
+    [button] = [b for b in box.buttons() if b.text() == text]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def unsaved_then_other_day(page, page_ctx, qtbot) -> CheckinPage:
+    """Mood answered (not saved) for today, then the date changed to a day with a check-in."""
+    page_ctx.tend.require_store().checkins.save(CheckinDraft(day=dt.date(2026, 11, 19), stress=5))
+    press(qtbot, "2")
+    page.date_edit.setDate(dt.date(2026, 11, 19))
+    return page
+
+
+def test_unsaved_answers_can_be_discarded_when_the_day_changes(
+    unsaved_then_other_day, page_ctx, qtbot
+) -> None:
+    page = unsaved_then_other_day
+    click_box_button(qtbot, question_box(qtbot, page), "Discard them")
+    settle(qtbot, page, page_ctx)
+    assert (page.rows["mood"].value(), page.rows["stress"].value()) == (None, 5)
+    assert page.draft().day == dt.date(2026, 11, 19)
+
+
+def test_unsaved_answers_can_be_kept_for_the_new_day(
+    unsaved_then_other_day, page_ctx, qtbot
+) -> None:
+    page = unsaved_then_other_day
+    box = question_box(qtbot, page)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Escape keeps them: nothing is lost by accident
+    settle(qtbot, page, page_ctx)
+    assert (page.rows["mood"].value(), page.rows["stress"].value()) == (2, None)
+    assert "already a check-in for Thu 19 Nov" in page.status.text()
+    page.save()
+    qtbot.waitUntil(page_ctx.tasks.idle)
+    saved = page_ctx.tend.require_store().checkins.get(dt.date(2026, 11, 19))
+    assert saved is not None and saved.mood == 2
+    assert page_ctx.tend.require_store().checkins.get(TODAY) is None
+
+
+def test_opening_another_day_from_the_journal_asks_too(page, page_ctx, qtbot) -> None:
+    press(qtbot, "4")
+    page.activate("2026-11-19")
+    click_box_button(qtbot, question_box(qtbot, page), "Keep my answers")
+    settle(qtbot, page, page_ctx)
+    assert page.rows["mood"].value() == 4
+    assert page.draft().day == dt.date(2026, 11, 19)
+
+
+def test_locking_while_asking_stays_on_the_day_typed_for(
+    unsaved_then_other_day, page_ctx, qtbot
+) -> None:
+    page = unsaved_then_other_day
+    question_box(qtbot, page).reject()  # what the workspace does when Tend locks
+    settle(qtbot, page, page_ctx)
+    assert page.draft().day == TODAY
+    assert page.date_edit.date().toPython() == TODAY
+    assert page.rows["mood"].value() == 2
+
+
+def test_unsaved_answers_are_saved_when_tend_locks(page, page_ctx, qtbot) -> None:
+    page.save_for_lock()  # nothing typed: nothing written
+    qtbot.waitUntil(page_ctx.tasks.idle)
+    assert page_ctx.tend.require_store().checkins.get(TODAY) is None
+    press(qtbot, "3")
+    page.note.setPlainText("Written just before locking.")
+    page.save_for_lock()
+    page.save_for_lock()  # asked twice (lock, then close): saved once
+    qtbot.waitUntil(page_ctx.tasks.idle)
+    saved = page_ctx.tend.require_store().checkins.get(TODAY)
+    assert saved is not None
+    assert (saved.mood, saved.note) == (3, "Written just before locking.")
+
+
+def test_answers_that_cant_be_saved_are_not_saved_on_lock(page, page_ctx, qtbot) -> None:
+    bugs: list[BaseException] = []
+    page_ctx.tasks.error_unhandled.connect(bugs.append)
+    page.note.setPlainText("x" * 50_001)
+    page.save_for_lock()
+    qtbot.waitUntil(page_ctx.tasks.idle)
+    assert page_ctx.tend.require_store().checkins.get(TODAY) is None
+    assert bugs == []
+
+
+def test_the_kind_of_day_always_keeps_an_answer(page, qtbot) -> None:
+    row = page.day_row
+    row.buttons[2].click()  # leave
+    assert row.value() is DayKind.LEAVE
+    row.buttons[2].click()  # clicked again: still leave, not back to "Work"
+    assert row.value() is DayKind.LEAVE
+    assert [b.isChecked() for b in row.buttons] == [False, False, True]
+    row.setFocus()
+    for key in (Qt.Key.Key_0, Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+        qtbot.keyClick(row, key)
+        assert row.value() is DayKind.LEAVE
+    assert not row.clear_button.isVisible()
 
 
 def test_unsaved_answers_survive_coming_back(page, page_ctx, qtbot) -> None:

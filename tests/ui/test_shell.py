@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -172,12 +172,15 @@ def test_undo_runs_the_callable(window, ui_ctx, qtbot):
     assert not banner.isVisible()
 
 
-def test_undo_offer_hides_by_itself(window, ui_ctx, qtbot):
+def test_undo_offer_stays_until_tend_locks(window, ui_ctx, qtbot):
     banner = window.workspace.banner
-    banner._undo_timeout_ms = 200
     ran: list[int] = []
     ui_ctx.undo_offered.emit("Check-in deleted.", lambda: ran.append(1))
-    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=2_000)
+    ui_ctx.notify("Saved.")  # a later notice doesn't push the Undo away
+    assert banner.undo_button.isVisible() and banner.message.text() == "Saved."
+    assert not [t for t in banner.findChildren(QTimer) if t.isActive()]  # nothing hides it
+    window.lock()
+    qtbot.waitUntil(lambda: window.workspace is None and not window.is_locking())
     assert ran == []
 
 

@@ -8,46 +8,24 @@ that already has one loads it for editing, and saving again updates it.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import logging
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from shiboken6 import isValid
 
-from app.domain import EARLIEST_DAY, SCALES, Changes, Checkin, CheckinDraft, DayKind, Exposure
+from app.domain import EARLIEST_DAY, SCALES, Changes, Checkin, CheckinDraft, Exposure
 from app.errors import UserFacingError, ValidationError
 from ui.context import UiContext
 from ui.pages import checkin_wording as words
-from ui.pages.checkin_widgets import (
-    ChoiceRow,
-    TagsEdit,
-    align_anchors,
-    day_edit,
-    from_qdate,
-    limit_to_today,
-    may_take_focus,
-    muted,
-    set_role,
-    to_qdate,
-)
-from ui.style import mark
+from ui.pages.checkin_form import NO_HOURS, CheckinForm
+from ui.pages.checkin_widgets import from_qdate, limit_to_today, may_take_focus, set_role, to_qdate
 
 log = logging.getLogger(__name__)
 
 _WITH_HOURS = (Exposure.SOME, Exposure.A_LOT)
-NO_HOURS = -0.5  # the spin box's "not counted" value, shown as words
+DATE_SETTLE_MS = 300  # a typed date is loaded this long after the last keystroke
 
 
 def parse_day(arg: str | None) -> dt.date | None:
@@ -57,7 +35,7 @@ def parse_day(arg: str | None) -> dt.date | None:
         return None
 
 
-class CheckinPage(QWidget):
+class CheckinPage(CheckinForm):
     key = "checkin"
     title = "Check in"
 
@@ -72,136 +50,14 @@ class CheckinPage(QWidget):
         self._saving = False
         self._dirty = False
         self._populating = False
-        self._build()
-        self._wire()
-
-    # -- building -----------------------------------------------------------------------
-    def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
-        content.setMaximumWidth(900)
-        form = QVBoxLayout(content)
-        form.setContentsMargins(20, 16, 20, 12)
-        form.setSpacing(6)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
-        centred.addWidget(content)
-        scroll.setWidget(holder)
-        scroll.viewport().setAutoFillBackground(False)  # the page's own background shows
-        holder.setAutoFillBackground(False)
-        outer.addWidget(scroll, 1)
-
-        today = self.ctx.tend.clock.now().date()
-        header = QHBoxLayout()
-        self.date_edit = day_edit(today, self.tr("Day of this check-in"))
-        date_label = QLabel(self.tr("Check-in &for"))
-        date_label.setBuddy(self.date_edit)
-        header.addWidget(date_label)
-        header.addWidget(self.date_edit)
-        header.addStretch(1)
-        form.addLayout(header)
-
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        form.addWidget(self.status)
-        hint = QLabel(
-            self.tr(
-                "Every question is optional. Number keys answer and move on, "
-                "Tab skips, Ctrl+Enter saves."
-            )
-        )
-        hint.setWordWrap(True)
-        muted(hint)
-        form.addWidget(hint)
-
-        self.rows: dict[str, ChoiceRow] = {}
-        for scale in words.scales():
-            choices = [(n, str(n), f"{n}, {scale.labels[n - 1]}") for n in range(1, 6)]
-            row = ChoiceRow(scale.question, choices, anchors=(scale.low, scale.high))
-            self.rows[scale.name] = row
-            form.addWidget(row)
-        align_anchors(list(self.rows.values()))
-
-        self.exposure_row = ChoiceRow(
-            words.exposure_question(), [(v, t, t) for v, t in words.exposure_choices()]
-        )
-        form.addWidget(self.exposure_row)
-        # Hours sit on their own line under the choices, so the row fits at 1024 px wide.
-        exposure_line = QHBoxLayout()
-        exposure_line.setContentsMargins(8, 0, 0, 0)
-        self.hours_label = QLabel(words.hours_question())
-        self.hours = QDoubleSpinBox()
-        self.hours.setRange(NO_HOURS, 24.0)
-        self.hours.setSingleStep(0.5)
-        self.hours.setDecimals(1)
-        self.hours.setSpecialValueText(self.tr("Not counted"))
-        self.hours.setSuffix(self.tr(" h"))
-        self.hours.setValue(NO_HOURS)
-        self.hours.setAccessibleName(words.hours_question())
-        self.hours.setAccessibleDescription(self.tr("Optional"))
-        self.hours_label.setBuddy(self.hours)
-        exposure_line.addWidget(self.hours_label)
-        exposure_line.addWidget(self.hours)
-        exposure_line.addStretch(1)
-        form.addLayout(exposure_line)
-
-        self.day_row = ChoiceRow(
-            words.day_question(),
-            [(v, t, t) for v, t in words.day_choices()],
-            allow_clear=False,
-        )
-        self.day_row.set_value(DayKind.WORK)
-        form.addWidget(self.day_row)
-
-        self.note = QPlainTextEdit()
-        self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText(self.tr("Anything you'd like to remember about today?"))
-        self.note.setAccessibleName(self.tr("Note"))
-        self.note.setMinimumHeight(64)
-        self.note.setMaximumHeight(120)
-        note_label = QLabel(self.tr("&Note (optional)"))
-        note_label.setBuddy(self.note)
-        form.addSpacing(4)
-        form.addWidget(note_label)
-        form.addWidget(self.note)
-
-        self.tags = TagsEdit()
-        tags_label = QLabel(self.tr("T&ags"))
-        tags_label.setBuddy(self.tags)
-        tags_line = QHBoxLayout()
-        tags_line.addWidget(tags_label)
-        tags_line.addWidget(self.tags, 1)
-        form.addLayout(tags_line)
-        form.addStretch(1)
-
-        bar_box = QWidget()  # as wide as the form above it, so Save sits under the answers
-        bar_box.setMaximumWidth(content.maximumWidth())
-        bar = QHBoxLayout(bar_box)
-        bar.setContentsMargins(20, 6, 20, 12)
-        self.message = QLabel()  # thanks after saving, or what to fix
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Check-in status"))
-        bar.addWidget(self.message, 1)
-        self.save_button = QPushButton(self.tr("&Save check-in"))
-        self.save_button.setDefault(True)
-        mark(self.save_button, "primary")
-        self.save_button.setAccessibleName(self.tr("Save check-in"))
-        self.save_button.setAccessibleDescription(self.tr("Ctrl+Enter"))
-        bar.addWidget(self.save_button)
-        bar_line = QHBoxLayout()
-        bar_line.addWidget(bar_box)
-        outer.addLayout(bar_line)
-
-        chain: list[QWidget] = [self.date_edit, *self.rows.values(), self.exposure_row]
-        chain += [self.hours, self.day_row, self.note, self.tags, self.save_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        self._question: QMessageBox | None = None  # "keep your answers?" while it is open
+        # Typing a date emits dateChanged for every part typed: load once it settles.
+        self.date_timer = QTimer(self)
+        self.date_timer.setSingleShot(True)
+        self.date_timer.setInterval(DATE_SETTLE_MS)
+        self._build(self._today())
         self._sync_hours()
+        self._wire()
 
     def _wire(self) -> None:
         for row in (*self.rows.values(), self.exposure_row, self.day_row):
@@ -210,7 +66,9 @@ class CheckinPage(QWidget):
         self.hours.valueChanged.connect(self._on_edited)
         self.note.textChanged.connect(self._on_edited)
         self.tags.textEdited.connect(self._on_edited)
-        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.date_edit.dateChanged.connect(lambda _day: self.date_timer.start())
+        self.date_edit.editingFinished.connect(self._on_date_settled)
+        self.date_timer.timeout.connect(self._on_date_settled)
         self.save_button.clicked.connect(self.save)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -233,10 +91,35 @@ class CheckinPage(QWidget):
             self.focus_first()
 
     def open_day(self, day: dt.date) -> None:
-        with QSignalBlocker(self.date_edit):
-            self.date_edit.setDate(to_qdate(day))
-        if day != self._day or not self._dirty:
+        """Show ``day``; unsaved answers for another day are kept only if the person says so."""
+        if self._question is not None:
+            return  # already asking about a change of day
+        self.date_timer.stop()
+        self._show_date(day)
+        if not self._dirty:
             self._load(day)
+        elif day != self._day:
+            self._ask_keep_answers(day)
+
+    def save_for_lock(self) -> None:
+        """Tend is locking or closing: save unsaved answers rather than lose them.
+
+        Queued on the writer lane, so it lands before the store closes. Answers
+        that could not be saved as they are (e.g. a note past the limit) are dropped.
+        """
+        if not self._dirty or self._day is None:
+            return
+        try:
+            draft = self.draft().validated(self._today())
+        except ValidationError:
+            log.info("unsaved check-in not valid; not saved on lock")
+            return
+        self._dirty = False
+        store = self.ctx.tend.require_store()
+        # Straight to the task runner: no ``changed`` (the pages are going away), so no
+        # reads start while the store closes.
+        self.ctx.tasks.write(lambda: store.checkins.save(draft), None, self.ctx.report_error)
+        log.info("unsaved check-in saved on lock")
 
     def focus_first(self) -> None:
         self.rows[SCALES[0]].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -259,11 +142,8 @@ class CheckinPage(QWidget):
         if not isValid(self) or generation != self._generation:
             return  # the page is gone, or a newer day was asked for since
         self._existing = found
-        if found is not None:
-            self._fill(found)
-        elif not self._dirty:
-            self._fill(CheckinDraft(day=self._day or self._today()))
-        # else: a day without a check-in; keep what the person already typed
+        if not self._dirty:  # never replace answers being typed, or kept on purpose
+            self._fill(found or CheckinDraft(day=self._day or self._today()))
         self._show_status()
 
     def _fill(self, draft: CheckinDraft) -> None:
@@ -284,7 +164,9 @@ class CheckinPage(QWidget):
         day = self._day or self._today()
         label = words.day_label(day, self._today())
         is_today = day == self._today()
-        if self._existing is not None and is_today:
+        if self._existing is not None and self._dirty:  # answers kept from another day
+            text = self.tr("There's already a check-in for {day}. Saving replaces it with these.")
+        elif self._existing is not None and is_today:
             text = self.tr("You checked in earlier today. You can change anything and save again.")
         elif self._existing is not None:
             text = self.tr("You checked in on {day}. You can change anything and save again.")
@@ -319,8 +201,46 @@ class CheckinPage(QWidget):
         self.hours.setEnabled(enabled)
         self.hours_label.setEnabled(enabled)
 
-    def _on_date_changed(self, day: QDate) -> None:
-        self._load(from_qdate(day))
+    # -- changing the day ------------------------------------------------------------------
+    def _show_date(self, day: dt.date) -> None:
+        with QSignalBlocker(self.date_edit):
+            self.date_edit.setDate(to_qdate(day))
+
+    def _on_date_settled(self) -> None:
+        self.date_timer.stop()
+        day = from_qdate(self.date_edit.date())
+        if day != self._day:
+            self.open_day(day)
+
+    def _ask_keep_answers(self, day: dt.date) -> None:
+        """Window-modal but not blocking (``open()``): locking can still close it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved answers"))
+        box.setText(
+            self.tr(
+                "You haven't saved these answers yet. Keep what you've entered for {day}?"
+            ).format(day=words.day_label(day, self._today()))
+        )
+        keep = box.addButton(self.tr("Keep my answers"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._on_keep_answered(box, keep, day))
+        self._question = box
+        box.open()
+
+    def _on_keep_answered(self, box: QMessageBox, keep: QAbstractButton, day: dt.date) -> None:
+        self._question = None
+        clicked = box.clickedButton()
+        if clicked is None:  # closed without an answer (Tend is locking): stay where we were
+            if self._day is not None:
+                self._show_date(self._day)
+            return
+        if clicked is not keep:
+            self._dirty = False
+        self._load(day)
 
     def draft(self) -> CheckinDraft:
         exposure = self.exposure_row.value()

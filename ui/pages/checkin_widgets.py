@@ -2,8 +2,9 @@
 
 ``ChoiceRow`` is one keyboard stop (one Tab per question). Inside it, number
 keys pick an answer and move on to the next question, arrow keys move the
-answer, and 0 / Backspace / Delete clear it. The buttons take clicks but never
-focus, so Tab always goes question to question.
+answer, and 0 / Backspace / Delete clear it (unless the row always has an
+answer, like the kind of day). The buttons take clicks but never focus, so Tab
+always goes question to question.
 """
 
 from __future__ import annotations
@@ -145,7 +146,12 @@ class ChoiceRow(QFrame):
 
     def _on_clicked(self, i: int) -> None:
         # Clicking the chosen answer again clears it: every question is optional.
-        self.set_value(None if self._values[i] == self._value else self._values[i])
+        # A row that always has an answer keeps it instead.
+        again = self._values[i] == self._value
+        if not again:
+            self.set_value(self._values[i])
+        elif self._allow_clear:
+            self.set_value(None)
         self._sync()  # undo the button's own toggle when nothing changed
         self.setFocus(Qt.FocusReason.MouseFocusReason)
 
@@ -161,7 +167,8 @@ class ChoiceRow(QFrame):
             self.set_value(self._values[n - 1])
             self.focusNextChild()  # answered: on to the next question
         elif key in (Qt.Key.Key_0, Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-            self.set_value(None)
+            if self._allow_clear:  # otherwise a stray key must not reset the answer
+                self.set_value(None)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self._step(-1 if key == Qt.Key.Key_Left else 1)
         elif key == Qt.Key.Key_Home:

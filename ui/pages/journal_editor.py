@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,6 +23,8 @@ from app.errors import UserFacingError, ValidationError
 from ui.context import UiContext
 from ui.pages.checkin_widgets import TagsEdit, day_edit, from_qdate, muted, set_role, to_qdate
 from ui.style import mark
+
+log = logging.getLogger(__name__)
 
 
 def confirm_discard(parent: QWidget) -> bool:
@@ -141,6 +145,32 @@ class NoteEditor(QDialog):
 
         self.ctx.write(job, self._on_saved, self._on_failed)
 
+    def save_for_lock(self) -> None:
+        """Tend is locking or closing: save unsaved writing rather than lose it.
+
+        Queued on the writer lane, so it lands before the store closes. A note that
+        can't be saved as it is (e.g. empty) is dropped; one already being saved is left
+        to that save.
+        """
+        if not self._dirty or self._saving:
+            return
+        draft, note = self.draft(), self._note
+        try:
+            draft = draft.validated(self.ctx.tend.clock.now().date())
+        except ValidationError:
+            log.info("unsaved note not valid; not saved on lock")
+            return
+        self._dirty = False
+        journal = self.ctx.tend.require_store().journal
+
+        def job() -> tuple[Note, object]:
+            return journal.add_note(draft) if note is None else journal.update_note(note.id, draft)
+
+        # Straight to the task runner: no ``changed`` (the pages are going away), so no
+        # reads start while the store closes.
+        self.ctx.tasks.write(job, None, self.ctx.report_error)
+        log.info("unsaved note saved on lock")
+
     def _on_saved(self, note: Note) -> None:
         if not isValid(self):
             return
@@ -164,7 +194,8 @@ class NoteEditor(QDialog):
             self.ctx.report_error(exc)
 
     # Closing by hand (Cancel, Escape, the window's close button) asks before losing
-    # words; ``reject()`` itself doesn't, because locking Tend closes dialogs with it.
+    # words; ``reject()`` itself doesn't, because locking Tend closes dialogs with it
+    # (after ``save_for_lock`` has queued the save).
     def cancel(self) -> None:
         if self._dirty and self.body.toPlainText().strip() and not confirm_discard(self):
             return
