@@ -5,7 +5,8 @@ a break every few months, slow drifts through harder stretches and back, some
 days skipped, and a short note on about a third of days. Every word is generic
 and gentle, written for this file; nothing is about a real case.
 
-Deterministic for a seed. Written in a few large transactions straight to the
+Questionnaire responses come from app.demo_measures. Deterministic for a
+seed. Written in a few large transactions straight to the
 same tables, tags and full-text index the services use (app.data.entries).
 """
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import demo_measures
 from app.data.entries import (
     CHECKINS,
     NOTES,
@@ -26,6 +28,7 @@ from app.data.entries import (
     insert_checkins,
     insert_notes,
 )
+from app.data.measure_entries import RESPONSES, insert_responses
 from app.domain import Checkin, DayKind, Exposure, Note
 from app.services.store import PrivateStore
 from app.store.engine import writer
@@ -228,9 +231,11 @@ def _history(
 
 
 def generate(store: PrivateStore, days: int, seed: int = 7, end: dt.date | None = None) -> int:
-    """Write ``days`` days of made-up history ending at ``end`` (today); return entries written.
+    """Write ``days`` days of made-up history ending at ``end`` (today), questionnaire
+    responses included; return how many entries (check-ins and notes) were written.
 
-    Days that already have a check-in keep it (the made-up one is left out).
+    Days that already have a check-in keep it (the made-up one is left out), and a
+    questionnaire already taken on a day isn't made up again for that day.
     """
     if days <= 0:
         return 0
@@ -238,15 +243,30 @@ def generate(store: PrivateStore, days: int, seed: int = 7, end: dt.date | None 
     end = end or now.date()
     start = end - dt.timedelta(days=days - 1)
     checkins, notes = _history(start, end, random.Random(seed), now.tzinfo)
+    # Its own random stream, so adding measures left the check-ins and notes as they were.
+    responses = demo_measures.responses(
+        checkins, start, end, random.Random(seed * 7919 + 1), now.tzinfo
+    )
     written = 0
     engine = writer(store.engine)
     with Session(engine) as s, s.begin():
         taken = existing_checkin_days(s)
         known_checkins = set(s.scalars(select(CHECKINS.c.id)))
         known_notes = set(s.scalars(select(NOTES.c.id)))
+        rows = s.execute(select(RESPONSES.c.measure_id, RESPONSES.c.day))
+        known_taken = {(str(m), d) for m, d in rows}
+        known_responses = set(s.scalars(select(RESPONSES.c.id)))
     # Running again (same seed) or over real entries adds only what isn't there yet.
     checkins = [c for c in checkins if c.day not in taken and c.id not in known_checkins]
     notes = [n for n in notes if n.id not in known_notes]
+    responses = [
+        r
+        for r in responses
+        if (r.measure_id, r.day) not in known_taken and r.id not in known_responses
+    ]
+    if responses:  # not counted: the count is of journal entries (check-ins and notes)
+        with Session(engine) as s, s.begin():
+            insert_responses(s, responses)
     for offset in range(0, max(len(checkins), len(notes)), CHUNK_DAYS):
         with Session(engine) as s, s.begin():
             batch_c = checkins[offset : offset + CHUNK_DAYS]

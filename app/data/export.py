@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.data import schema
 from app.data.entries import load_checkins, load_notes
+from app.data.measure_entries import StoredResponse, StoredWording, load_responses, load_wordings
 from app.domain import SCALES, Checkin, Note
 from app.errors import UserFacingError
 from app.fsutil import atomic_write_bytes
@@ -35,16 +36,29 @@ class ExportResult:
     notes: int
 
 
-def _load(store: PrivateStore) -> tuple[list[Checkin], list[Note]]:
-    # One read transaction, so check-ins and notes come from the same moment.
+@dataclass(frozen=True)
+class _Everything:
+    checkins: list[Checkin]
+    notes: list[Note]
+    responses: list[StoredResponse]
+    wordings: list[StoredWording]
+
+
+def _load(store: PrivateStore) -> _Everything:
+    # One read transaction, so everything comes from the same moment.
     with Session(store.engine) as s, s.begin():
-        return load_checkins(s), load_notes(s)
+        return _Everything(load_checkins(s), load_notes(s), load_responses(s), load_wordings(s))
 
 
 def export_bytes(store: PrivateStore, fmt: str = "json") -> tuple[bytes, int, int]:
-    checkins, notes = _load(store)
+    """The export's bytes, and how many check-ins and notes it holds.
+
+    CSV holds check-ins and notes only; measure responses and wordings are in JSON.
+    """
+    loaded = _load(store)
+    checkins, notes = loaded.checkins, loaded.notes
     if fmt == "json":
-        doc = schema.document(checkins, notes, store.clock.now())
+        doc = schema.document(checkins, notes, store.clock.now(), loaded.responses, loaded.wordings)
         data = json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
     elif fmt == "csv":
         data = _csv(checkins, notes).encode("utf-8")

@@ -7,7 +7,9 @@
    the copy here updated later (or at the same moment) → kept.
    Check-ins are one per day: if the file has a different check-in for a day
    that already has one, whichever was updated last is kept and the day is
-   counted in ``day_conflicts``.
+   counted in ``day_conflicts``. Measure responses are matched by id (a
+   response is never edited, so a known id is left alone); a questionnaire's
+   supplied wording is replaced when the file's copy was added later.
 Importing the same file twice therefore adds nothing the second time.
 """
 
@@ -15,12 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.data import entries, validate
+from app.data import entries, measure_entries, validate
+from app.data.measure_entries import StoredResponse, StoredWording
 from app.domain import Checkin, Note
 from app.errors import ImportRejected
 from app.services.index import drop_unused_tags
@@ -34,14 +37,19 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ImportReport:
+    """Counts of entries (check-ins and notes) and, apart, of measure responses and wordings."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     day_conflicts: int = 0
+    measures_added: int = 0
+    measures_updated: int = 0
+    measures_unchanged: int = 0
 
     @property
     def changed_anything(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.measures_added or self.measures_updated)
 
 
 def read_limited(source: Path, limit: int | None = None) -> bytes:
@@ -67,8 +75,8 @@ def import_file(store: PrivateStore, source: Path) -> ImportReport:
 
 def import_bytes(store: PrivateStore, data: bytes) -> ImportReport:
     today = store.clock.now().date()
-    checkins, notes = validate.document(validate.parse_json(data), today)
-    report = _apply(store, checkins, notes)
+    doc = validate.document(validate.parse_json(data), today)
+    report = _apply(store, doc)
     log.info(
         "import: %d added, %d updated, %d unchanged, %d day conflicts",
         report.added,
@@ -81,28 +89,72 @@ def import_bytes(store: PrivateStore, data: bytes) -> ImportReport:
 
 @dataclass
 class _Plan:
-    remove_checkins: list[str]
-    add_checkins: list[Checkin]
-    remove_notes: list[str]
-    add_notes: list[Note]
+    remove_checkins: list[str] = field(default_factory=list)
+    add_checkins: list[Checkin] = field(default_factory=list)
+    remove_notes: list[str] = field(default_factory=list)
+    add_notes: list[Note] = field(default_factory=list)
+    add_responses: list[StoredResponse] = field(default_factory=list)
+    put_wordings: list[StoredWording] = field(default_factory=list)
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     day_conflicts: int = 0
+    measures_added: int = 0
+    measures_updated: int = 0
+    measures_unchanged: int = 0
 
 
-def _apply(store: PrivateStore, checkins: list[Checkin], notes: list[Note]) -> ImportReport:
+def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
     with Session(writer(store.engine)) as s, s.begin():
-        plan = _Plan([], [], [], [])
-        _plan_checkins(plan, entries.load_checkins(s), checkins)
-        _plan_notes(plan, entries.load_notes(s), notes)
+        plan = _Plan()
+        _plan_checkins(plan, entries.load_checkins(s), doc.checkins)
+        _plan_notes(plan, entries.load_notes(s), doc.notes)
+        _plan_responses(plan, measure_entries.existing_response_ids(s), doc.responses)
+        _plan_wordings(plan, measure_entries.load_wordings(s), doc.wordings)
         entries.delete_checkins(s, plan.remove_checkins)
         entries.delete_notes(s, plan.remove_notes)
         s.flush()
         entries.insert_checkins(s, plan.add_checkins)
         entries.insert_notes(s, plan.add_notes)
+        measure_entries.insert_responses(s, plan.add_responses)
+        measure_entries.replace_wordings(s, plan.put_wordings)
         drop_unused_tags(s)
-    return ImportReport(plan.added, plan.updated, plan.unchanged, plan.day_conflicts)
+    return ImportReport(
+        plan.added,
+        plan.updated,
+        plan.unchanged,
+        plan.day_conflicts,
+        plan.measures_added,
+        plan.measures_updated,
+        plan.measures_unchanged,
+    )
+
+
+def _plan_responses(plan: _Plan, known: set[str], incoming: list[StoredResponse]) -> None:
+    # A response is never edited after it is saved, so an id already here is kept as it is.
+    for r in incoming:
+        if r.id in known:
+            plan.measures_unchanged += 1
+        else:
+            plan.measures_added += 1
+            plan.add_responses.append(r)
+
+
+def _plan_wordings(
+    plan: _Plan, existing: list[StoredWording], incoming: list[StoredWording]
+) -> None:
+    # One wording per questionnaire: the one added last wins, as for entries.
+    by_id = {w.measure_id: w for w in existing}
+    for w in incoming:
+        old = by_id.get(w.measure_id)
+        if old is not None and (old == w or w.added_at <= old.added_at):
+            plan.measures_unchanged += 1
+            continue
+        if old is None:
+            plan.measures_added += 1
+        else:
+            plan.measures_updated += 1
+        plan.put_wordings.append(w)
 
 
 def _plan_checkins(plan: _Plan, existing: list[Checkin], incoming: list[Checkin]) -> None:

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import app
+from app.data.measure_entries import StoredResponse, StoredWording
 from app.domain import SCALES, Checkin, Note
 
 FORMAT = "tend-export"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added measure_responses and measure_wordings
 
 CHECKIN_FIELDS = (
     "id",
@@ -28,7 +29,18 @@ CHECKIN_FIELDS = (
     "updated_at",
 )
 NOTE_FIELDS = ("id", "day", "body", "tags", "created_at", "updated_at")
-TOP_FIELDS = ("format", "schema_version", "exported_at", "app_version", "checkins", "notes")
+TOP_FIELDS_V1 = ("format", "schema_version", "exported_at", "app_version", "checkins", "notes")
+TOP_FIELDS = (*TOP_FIELDS_V1, "measure_responses", "measure_wordings")
+MEASURE_RESPONSE_FIELDS = (
+    "id",
+    "measure_id",
+    "definition_version",
+    "day",
+    "taken_at",
+    "answers",
+    "scores",
+)
+MEASURE_WORDING_FIELDS = ("measure_id", "items", "added_at")
 
 CSV_COLUMNS = (
     "kind",
@@ -84,8 +96,32 @@ def note_to_json(n: Note) -> dict[str, Any]:
     }
 
 
+def response_to_json(r: StoredResponse) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "measure_id": r.measure_id,
+        "definition_version": r.definition_version,
+        "day": r.day.isoformat(),
+        "taken_at": format_timestamp(r.taken_at),
+        "answers": list(r.answers),
+        "scores": dict(r.scores),
+    }
+
+
+def wording_to_json(w: StoredWording) -> dict[str, Any]:
+    return {
+        "measure_id": w.measure_id,
+        "items": list(w.items),
+        "added_at": format_timestamp(w.added_at),
+    }
+
+
 def document(
-    checkins: Sequence[Checkin], notes: Sequence[Note], exported_at: dt.datetime
+    checkins: Sequence[Checkin],
+    notes: Sequence[Note],
+    exported_at: dt.datetime,
+    responses: Sequence[StoredResponse] = (),
+    wordings: Sequence[StoredWording] = (),
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -94,4 +130,6 @@ def document(
         "app_version": app.__version__,
         "checkins": [checkin_to_json(c) for c in checkins],
         "notes": [note_to_json(n) for n in notes],
+        "measure_responses": [response_to_json(r) for r in responses],
+        "measure_wordings": [wording_to_json(w) for w in wordings],
     }

@@ -2,7 +2,7 @@
 
 Every problem becomes ``ImportRejected`` with one plain sentence. Messages may
 name an entry's position ("check-in 3") and a field name, never the entry's
-text, scores or tags. Unknown fields are rejected: schema version 1 has
+text, scores or tags. Unknown fields are rejected: each schema version has
 exactly the fields in ``app.data.schema``, and any new field comes with a new
 schema version (docs/export-format.md, "Versioning").
 """
@@ -15,9 +15,11 @@ import math
 import re
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from app.data import schema
+from app.data.measure_entries import StoredResponse, StoredWording
 from app.domain import (
     SCALES,
     Checkin,
@@ -234,7 +236,17 @@ def _domain_checked(fn: Any, where: str) -> Any:
         raise ImportRejected(f"{where.capitalize()} can't be used: {exc.message}") from None
 
 
-def document(doc: object, today: dt.date) -> tuple[list[Checkin], list[Note]]:
+@dataclass(frozen=True)
+class Document:
+    """Everything an import file holds, checked. Version 1 files have no measures."""
+
+    checkins: list[Checkin]
+    notes: list[Note]
+    responses: list[StoredResponse]
+    wordings: list[StoredWording]
+
+
+def document(doc: object, today: dt.date) -> Document:
     """Validate a whole parsed export; return its entries or raise ``ImportRejected``."""
     if not isinstance(doc, dict) or doc.get("format") != schema.FORMAT:
         raise ImportRejected("This file isn't a Tend export.")
@@ -246,7 +258,7 @@ def document(doc: object, today: dt.date) -> tuple[list[Checkin], list[Note]]:
             "This file was made by a newer version of Tend. "
             "Please update Tend to import it; nothing has been changed."
         )
-    f = _fields(doc, schema.TOP_FIELDS, "the file")
+    f = _fields(doc, schema.TOP_FIELDS if version >= 2 else schema.TOP_FIELDS_V1, "the file")
     _timestamp(f["exported_at"], "the file", "exported_at")
     app_version = _text(f["app_version"], "the file", "app_version")
     if len(app_version) > MAX_APP_VERSION_CHARS:
@@ -256,15 +268,23 @@ def document(doc: object, today: dt.date) -> tuple[list[Checkin], list[Note]]:
             raise ImportRejected(f"The file's “{key}” isn't a list of entries.")
     checkins = [checkin(raw, i, today) for i, raw in enumerate(f["checkins"], start=1)]
     notes = [note(raw, i, today) for i, raw in enumerate(f["notes"], start=1)]
-    _unique(checkins, notes)
-    return checkins, notes
+    responses: list[StoredResponse] = []
+    wordings: list[StoredWording] = []
+    if version >= 2:
+        from app.data.validate_measures import measures
+
+        responses, wordings = measures(f["measure_responses"], f["measure_wordings"], today)
+    _unique(checkins, notes, responses)
+    return Document(checkins, notes, responses, wordings)
 
 
-def _unique(checkins: list[Checkin], notes: list[Note]) -> None:
+def _unique(checkins: list[Checkin], notes: list[Note], responses: list[StoredResponse]) -> None:
     seen: dict[str, str] = {}
-    for where, ident in [(f"check-in {i}", c.id) for i, c in enumerate(checkins, 1)] + [
-        (f"note {i}", n.id) for i, n in enumerate(notes, 1)
-    ]:
+    for where, ident in (
+        [(f"check-in {i}", c.id) for i, c in enumerate(checkins, 1)]
+        + [(f"note {i}", n.id) for i, n in enumerate(notes, 1)]
+        + [(f"measure response {i}", r.id) for i, r in enumerate(responses, 1)]
+    ):
         if ident in seen:
             raise ImportRejected(f"{where.capitalize()} has the same id as {seen[ident]}.")
         seen[ident] = where

@@ -7,6 +7,7 @@ from app.paths import AppPaths
 from app.security.vault import DataKey
 from app.services.checkins import CheckinService
 from app.services.journal import JournalService
+from app.services.measures import MeasureService
 from app.store import migrate
 from app.store.engine import open_engine
 
@@ -25,6 +26,7 @@ class PrivateStore:
             raise
         self.checkins = CheckinService(self.engine, clock)
         self.journal = JournalService(self.engine, clock)
+        self.measures = MeasureService(self.engine, clock)
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import time
 from collections import Counter
@@ -61,7 +62,8 @@ def test_ten_years_is_quick_and_believable(unlocked):
 
     doc = _doc(unlocked)
     checkins, notes = doc["checkins"], doc["notes"]
-    assert written == len(checkins) + len(notes)
+    assert written == len(checkins) + len(notes)  # entries; measure responses come too
+    assert len(doc["measure_responses"]) > 3650 // 7
     days = [dt.date.fromisoformat(c["day"]) for c in checkins]
     assert min(days) >= END - dt.timedelta(days=3649) and max(days) <= END
     assert 0.75 * 3650 < len(checkins) < 0.95 * 3650  # some days skipped
@@ -119,3 +121,33 @@ def test_running_again_adds_only_what_is_missing(unlocked):
     after = store.checkins.between(*span)
     assert set(before) <= set(after)
     assert len(after) <= 41
+
+
+def test_measure_history_follows_each_cadence_and_scores_like_the_app(unlocked):
+    from app.measures.definitions import load_definitions
+    from app.measures.scoring import score
+
+    store = unlocked.require_store()
+    demo.generate(store, 730, end=END)
+    defs = load_definitions()
+    for measure_id, every, low, high in (("tend-pulse", 7, 80, 105), ("who5", 14, 40, 53),
+                                         ("proqol5", 30, 18, 25)):  # fmt: skip
+        history = store.measures.history(measure_id)
+        assert low <= len(history) <= high, measure_id
+        gaps = [(b.day - a.day).days for a, b in itertools.pairwise(history)]
+        assert min(gaps) >= every and sorted(gaps)[len(gaps) // 2] <= every + 4
+        for r in history:
+            assert r.scores == score(defs[measure_id], r.answers).scores
+            assert all(b is not None for b in r.bands.values())
+        # Not every answer the same: the bands move with harder and easier stretches.
+        assert len({tuple(r.scores.values()) for r in history}) >= 6
+    proqol = store.measures.history("proqol5")
+    burnout = [r.scores["burnout"] for r in proqol]
+    assert max(burnout) - min(burnout) >= 6  # harder and easier stretches show
+    # No wording is made up for published questionnaires.
+    assert store.measures.wording("proqol5") is None and store.measures.wording("who5") is None
+    # Running again adds no second response for a questionnaire on the same day.
+    before = sum(len(store.measures.history(m)) for m in defs)
+    demo.generate(store, 730, end=END)
+    demo.generate(store, 730, end=END + dt.timedelta(days=1))
+    assert sum(len(store.measures.history(m)) for m in defs) <= before + 1

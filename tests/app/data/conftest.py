@@ -42,6 +42,9 @@ def fill(store: PrivateStore) -> None:
     )
     store.journal.add_note(NoteDraft(day=DAY, body="Supervision helped, a lot.", tags=("team",)))
     store.journal.add_note(NoteDraft(day=DAY - dt.timedelta(days=2), body="Short one."))
+    store.measures.save("tend-pulse", [2, None, 3, 1, 2, 3], day=DAY)
+    store.measures.save("who5", [3, 4, 2, 3, 1], day=DAY - dt.timedelta(days=1))
+    store.measures.set_wording("who5", [f"Placeholder item {i}" for i in range(1, 6)])
 
 
 def snapshot(store: PrivateStore) -> bytes:

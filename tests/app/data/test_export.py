@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import stat
 import uuid
@@ -10,7 +11,7 @@ import uuid
 import pytest
 
 from app.data import schema
-from app.data.export import export_file, format_for
+from app.data.export import export_bytes, export_file, format_for
 from app.domain import SCALES
 from app.errors import UserFacingError
 from tests.app.data.conftest import DAY
@@ -23,7 +24,7 @@ def test_json_export_has_the_documented_shape(filled, tmp_path):
     assert (result.checkins, result.notes) == (3, 2)
     assert list(doc) == list(schema.TOP_FIELDS)
     assert doc["format"] == "tend-export"
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert doc["exported_at"] == "2026-11-21T22:00:00.000000Z"  # 09:00 in Sydney, in UTC
     assert doc["app_version"]
     for entry in doc["checkins"]:
@@ -40,6 +41,34 @@ def test_json_export_has_the_documented_shape(filled, tmp_path):
     assert full["tags"] == ["court", "hard case"]
     assert full["note"].endswith("Ünïcode ✓")
     assert full["created_at"].endswith("Z")
+
+
+def test_json_export_holds_measure_responses_and_wordings(filled):
+    doc = json.loads(export_bytes(filled.require_store(), "json")[0])
+    responses = doc["measure_responses"]
+    assert [r["measure_id"] for r in responses] == ["who5", "tend-pulse"]  # in day order
+    for entry in responses:
+        assert list(entry) == list(schema.MEASURE_RESPONSE_FIELDS)
+        assert str(uuid.UUID(entry["id"])) == entry["id"]
+        assert entry["definition_version"] == 1 and entry["taken_at"].endswith("Z")
+    who5, pulse = responses
+    assert who5["day"] == "2026-11-19" and who5["answers"] == [3, 4, 2, 3, 1]
+    assert who5["scores"] == {"wellbeing": 52}
+    assert pulse["answers"] == [2, None, 3, 1, 2, 3]
+    assert pulse["scores"] == {"load": 2.5, "recovery": 2.0}
+    assert doc["measure_wordings"] == [
+        {
+            "measure_id": "who5",
+            "items": [f"Placeholder item {i}" for i in range(1, 6)],
+            "added_at": "2026-11-21T22:00:00.000000Z",
+        }
+    ]
+
+
+def test_csv_export_leaves_measures_out(filled):
+    text = export_bytes(filled.require_store(), "csv")[0].decode("utf-8")
+    assert "who5" not in text and "Placeholder" not in text
+    assert len([row for row in csv.reader(io.StringIO(text)) if row]) == 1 + 5
 
 
 def test_checkins_come_in_day_order(filled, tmp_path):

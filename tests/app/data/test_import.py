@@ -39,7 +39,8 @@ def test_export_then_import_into_a_fresh_store_gives_the_same_content(filled, fr
 
     report = import_file(fresh.require_store(), tmp_path / "all.json")
 
-    assert report == ImportReport(added=5, updated=0, unchanged=0)
+    # 5 entries; 2 measure responses and 1 wording
+    assert report == ImportReport(added=5, measures_added=3)
     assert snapshot(fresh.require_store()) == snapshot(filled.require_store())
 
 
@@ -64,7 +65,7 @@ def test_importing_the_same_file_twice_adds_nothing(filled, fresh):
 
     again = import_bytes(store, data)
 
-    assert again == ImportReport(added=0, updated=0, unchanged=5)
+    assert again == ImportReport(added=0, updated=0, unchanged=5, measures_unchanged=3)
     assert not again.changed_anything
     assert snapshot(store) == before
 
@@ -72,7 +73,7 @@ def test_importing_the_same_file_twice_adds_nothing(filled, fresh):
 def test_importing_into_the_store_it_came_from_changes_nothing(filled):
     store = filled.require_store()
     before = snapshot(store)
-    assert import_bytes(store, before) == ImportReport(unchanged=5)
+    assert import_bytes(store, before) == ImportReport(unchanged=5, measures_unchanged=3)
     assert snapshot(store) == before
 
 
@@ -111,7 +112,7 @@ def test_an_older_copy_in_the_file_leaves_the_entry_alone(filled):
     _bump(checkin, -10)
     before = snapshot(store)
 
-    assert import_bytes(store, _bytes(doc)) == ImportReport(unchanged=5)
+    assert import_bytes(store, _bytes(doc)) == ImportReport(unchanged=5, measures_unchanged=3)
     assert snapshot(store) == before
 
 
@@ -120,7 +121,13 @@ def _other_checkin_for(doc: dict[str, Any], day: dt.date, minutes: int) -> dict[
     other["id"] = "0b0d7c1e-5a43-4c55-9a0e-6a8f0b1c2d3e"
     other["mood"] = 1
     _bump(other, minutes)
-    return {**doc, "checkins": [other], "notes": []}
+    return {
+        **doc,
+        "checkins": [other],
+        "notes": [],
+        "measure_responses": [],
+        "measure_wordings": [],
+    }
 
 
 def test_a_different_checkin_for_a_taken_day_wins_if_it_was_updated_later(filled):
@@ -209,7 +216,7 @@ def _secret_note(doc: dict[str, Any], value: str) -> dict[str, Any]:
 
 REJECTIONS = [
     (_mutate("format", "something-else"), "isn't a Tend export"),
-    (_mutate("schema_version", 2), "made by a newer version of Tend"),
+    (_mutate("schema_version", 3), "made by a newer version of Tend"),
     (_mutate("schema_version", "1"), "no readable schema version"),
     (_mutate("schema_version", True), "no readable schema version"),
     (_mutate("checkins", {}), "“checkins” isn't a list"),

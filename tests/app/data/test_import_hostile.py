@@ -59,6 +59,13 @@ ALLOWED = {
     "tags": {"list"},
     "created_at": {"str"},
     "updated_at": {"str"},
+    "measure_id": {"str"},
+    "definition_version": {"int"},
+    "taken_at": {"str"},
+    "answers": {"list"},
+    "scores": {"dict"},
+    "items": {"list"},
+    "added_at": {"str"},
 }
 
 
@@ -110,7 +117,10 @@ def test_truncated_exports_are_rejected(base, cut, junk):
 ENTRY = st.sampled_from(
     [("checkins", i, f) for i in range(3) for f in schema.CHECKIN_FIELDS]
     + [("notes", i, f) for i in range(2) for f in schema.NOTE_FIELDS]
+    + [("measure_responses", i, f) for i in range(2) for f in schema.MEASURE_RESPONSE_FIELDS]
+    + [("measure_wordings", 0, f) for f in schema.MEASURE_WORDING_FIELDS]
 )
+WITH_ID = ENTRY.filter(lambda w: w[0] != "measure_wordings")  # wordings are keyed by measure
 
 
 @PROPERTY
@@ -148,7 +158,9 @@ def test_unknown_fields_are_rejected(base, where, name, value):
 
 @PROPERTY
 @given(
-    where=ENTRY.filter(lambda w: w[2] in ("id", "day", "note", "body", "created_at")),
+    where=ENTRY.filter(
+        lambda w: w[2] in ("id", "day", "note", "body", "created_at", "measure_id", "taken_at")
+    ),
     size=st.integers(min_value=MAX_NOTE_CHARS + 1, max_value=3 * MAX_NOTE_CHARS),
     char=st.sampled_from(["x", "é", "✓", " "]),
 )
@@ -161,7 +173,7 @@ def test_enormous_strings_are_rejected(base, where, size, char):
 
 
 @PROPERTY
-@given(pair=st.lists(ENTRY.map(lambda w: w[:2]), min_size=2, max_size=2, unique=True))
+@given(pair=st.lists(WITH_ID.map(lambda w: w[:2]), min_size=2, max_size=2, unique=True))
 def test_duplicate_ids_are_rejected(base, pair):
     store, doc, before = base
     (kind_a, a), (kind_b, b) = pair
@@ -171,10 +183,76 @@ def test_duplicate_ids_are_rejected(base, pair):
 
 
 @PROPERTY
-@given(version=st.integers(min_value=2, max_value=10**30))
+@given(version=st.integers(min_value=3, max_value=10**30))
 def test_future_schema_versions_are_rejected_with_the_update_message(base, version):
     store, doc, before = base
     doc = {**doc, "schema_version": version, "checkins": "changed shape", "new": True}
     with pytest.raises(ImportRejected, match="newer version of Tend"):
         import_bytes(store, json.dumps(doc).encode("utf-8"))
     assert snapshot(store) == before
+
+
+MEASURE_LISTS = st.sampled_from([("measure_responses", 0), ("measure_responses", 1)])
+
+
+@PROPERTY
+@given(
+    where=MEASURE_LISTS,
+    answers=st.lists(
+        st.none() | st.integers(-3, 8) | st.booleans() | st.floats() | st.text(max_size=2),
+        max_size=8,
+    ),
+)
+def test_answers_that_do_not_fit_the_questionnaire_are_rejected(base, where, answers):
+    store, doc, before = base
+    kind, index = where
+    entry = doc[kind][index]
+    doc = copy.deepcopy(doc)
+    doc[kind][index]["answers"] = answers
+    if answers == entry["answers"]:
+        return
+    # Another set of answers almost never keeps the stored scores; when it does, it is
+    # a valid response (with a changed id it would be imported), so skip that case.
+    from app.measures.definitions import load_definitions
+    from app.measures.scoring import score
+
+    defn = load_definitions()[entry["measure_id"]]
+    fits = len(answers) == defn.item_count and all(
+        a is None or (type(a) is int and defn.scale_min <= a <= defn.scale_max) for a in answers
+    )
+    if fits:
+        scored = score(defn, answers)
+        assume(scored.incomplete or scored.scores != entry["scores"])
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(
+    where=MEASURE_LISTS,
+    scores=st.dictionaries(
+        st.sampled_from(["load", "recovery", "wellbeing", "x"]),
+        st.none() | st.integers(-5, 200) | st.floats(allow_nan=False, allow_infinity=False),
+        max_size=3,
+    ),
+)
+def test_scores_that_do_not_match_the_answers_are_rejected(base, where, scores):
+    store, doc, before = base
+    kind, index = where
+    assume(scores != doc[kind][index]["scores"])
+    doc = copy.deepcopy(doc)
+    doc[kind][index]["scores"] = scores
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(
+    items=st.lists(st.text(max_size=30) | st.integers() | st.none(), max_size=8),
+    measure=st.text(max_size=12) | st.sampled_from(["tend-pulse", "who5", "proqol5"]),
+)
+def test_wordings_that_do_not_fit_are_rejected(base, items, measure):
+    store, doc, before = base
+    doc = copy.deepcopy(doc)
+    wording = doc["measure_wordings"][0]
+    assume(measure != "who5" or len([i for i in items if isinstance(i, str) and i.strip()]) != 5)
+    wording["items"], wording["measure_id"] = items, measure
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)

@@ -1,0 +1,1 @@
+"""Questionnaires: definition files, scoring and item wording (no Qt, no charts)."""
