@@ -97,15 +97,7 @@ def import_(cli: CliSession) -> int:
     from app.data.importer import import_file
 
     report = import_file(cli.unlocked().require_store(), Path(cli.args.file))
-    cli.say(
-        f"Imported {cli.args.file}: {_plural(report.added, 'new entry', 'new entries')}, "
-        f"{report.updated:,} updated, {report.unchanged:,} already here."
-    )
-    if report.day_conflicts:
-        cli.say(
-            f"{_plural(report.day_conflicts, 'day')} had two different check-ins; "
-            "Tend kept the one changed most recently."
-        )
+    cli.say(report.summary())
     return 0
 
 

@@ -51,6 +51,35 @@ class ImportReport:
     def changed_anything(self) -> bool:
         return bool(self.added or self.updated or self.measures_added or self.measures_updated)
 
+    def summary(self) -> str:
+        """What the import did, in plain words (shared by the window and the CLI)."""
+        if not self.changed_anything:
+            text = "Everything in that file was already here, so nothing changed."
+        else:
+            parts = [_count(self.added, "new entry", "new entries")] if self.added else []
+            if self.updated:
+                parts.append(f"{self.updated:,} updated")
+            if self.measures_added:
+                parts.append(
+                    _count(self.measures_added, "questionnaire result", "questionnaire results")
+                )
+            if self.measures_updated:
+                parts.append(f"{self.measures_updated:,} questionnaire results updated")
+            text = "Imported " + ", ".join(parts) + "."
+            already = self.unchanged + self.measures_unchanged
+            if already:
+                text += f" {already:,} {'was' if already == 1 else 'were'} already here."
+        if self.day_conflicts:
+            text += (
+                f" On {_count(self.day_conflicts, 'day', 'days')} there were two different "
+                "check-ins; Tend kept the one changed most recently."
+            )
+        return text
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
 
 def read_limited(source: Path, limit: int | None = None) -> bytes:
     limit = MAX_IMPORT_BYTES if limit is None else limit

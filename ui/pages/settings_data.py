@@ -29,21 +29,7 @@ EVERYTHING = Changes(checkins=True, notes=True, tags=True, everything=True)
 
 def describe_import(report: Any) -> str:
     """An ImportReport in kind words."""
-    if not report.changed_anything:
-        text = "Everything in that file was already here, so nothing changed."
-    else:
-        parts = [f"{report.added:,} new {'entry' if report.added == 1 else 'entries'}"]
-        if report.updated:
-            parts.append(f"{report.updated:,} updated")
-        text = "Imported " + " and ".join(parts) + "."
-        if report.unchanged:
-            text += f" {report.unchanged:,} were already here."
-    if report.day_conflicts:
-        text += (
-            f" On {report.day_conflicts:,} {'day' if report.day_conflicts == 1 else 'days'} "
-            "there were two different check-ins; Tend kept the one changed most recently."
-        )
-    return text
+    return str(report.summary())
 
 
 class DataSection(QGroupBox):
