@@ -13,13 +13,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    from bench import jrnl_compare, startup, store
+    from bench import jrnl_compare, startup, store, trends
     from bench.common import open_tend, report
 
     began = time.perf_counter()
     report("python", platform.python_version())
     report("cpus", os.cpu_count() or 0)
     startup.run()
+    trends.first_paint_check()
+    trends.run()
     store.bench_saves()
     with tempfile.TemporaryDirectory(prefix="tend-bench-") as tmp, open_tend(Path(tmp)) as tend:
         store.fill(tend)
