@@ -8,6 +8,7 @@ from app.security.vault import DataKey
 from app.services.checkins import CheckinService
 from app.services.journal import JournalService
 from app.services.measures import MeasureService
+from app.signals.service import SignalService
 from app.store import migrate
 from app.store.engine import open_engine
 
@@ -27,6 +28,7 @@ class PrivateStore:
         self.checkins = CheckinService(self.engine, clock)
         self.journal = JournalService(self.engine, clock)
         self.measures = MeasureService(self.engine, clock)
+        self.signals = SignalService(self.engine, clock, self.checkins, self.measures)
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:

@@ -1,0 +1,1 @@
+"""Gentle early warnings from a person's own data: pure rules, a service, plain words."""
