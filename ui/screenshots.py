@@ -8,6 +8,7 @@ in this offline tool (the product code never spins the event loop itself).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import tempfile
@@ -17,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.clock import FixedClock
 from app.security.secrets import KeyringStatus
 
 log = logging.getLogger(__name__)
@@ -68,7 +70,18 @@ def _fill_demo(store: object) -> None:
     except ImportError:
         log.info("demo data not available; rendering an empty store")
         return
-    generate(store, days=120, seed=7)  # type: ignore[arg-type]
+    # 150 days of seed 13 end (on SCREENSHOT_DAY) with two gentle signals showing, so the
+    # Signals page is shown with cards rather than only its empty state.
+    generate(store, days=150, seed=13)  # type: ignore[arg-type]
+
+
+# The Trends page opens on the daily signals; the other chart kinds get a shot each.
+_OTHER_CHART_KINDS = ("measures", "calendar", "exposure", "rest")
+
+
+def _screenshot_clock() -> FixedClock:
+    """A fixed morning, so the same screenshots come out whenever they are made."""
+    return FixedClock(dt.datetime(2026, 11, 22, 9, 0).astimezone())
 
 
 def render_all(out_dir: Path) -> list[Path]:
@@ -96,7 +109,7 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
     from ui.taskman import TaskManager
 
     paths = AppPaths.from_override(tmp / "data").ensure()
-    tend = Tend.build(paths, secrets=_NoKeyring(), kdf=TEST_PARAMS)
+    tend = Tend.build(paths, clock=_screenshot_clock(), secrets=_NoKeyring(), kdf=TEST_PARAMS)
     tend.unlock(tend.vault.create(DEMO_PASSPHRASE).key)
     _fill_demo(tend.require_store())
     tasks = TaskManager()
@@ -137,6 +150,10 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
                 if key == "journal":
                     _open_first_note(workspace.pages[key], tasks)
                 shot(window, key, size)
+                if key == "trends":
+                    for kind in _OTHER_CHART_KINDS:
+                        workspace.navigate(f"trends:{kind}")
+                        shot(window, f"trends-{kind}", size)
             window.show_help()
             assert window.help_dialog is not None
             window.help_dialog.resize(min(560, size[0] - 80), min(600, size[1] - 40))
