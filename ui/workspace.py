@@ -107,6 +107,10 @@ class Workspace(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.nav.addItem(item)
+            badge_changed = getattr(page, "badge_changed", None)
+            if badge_changed is not None:  # e.g. Measures: how many have come round again
+                badge_changed.connect(lambda text, i=item, t=title: _show_badge(i, t, text))
+                _show_badge(item, title, str(page.badge_text()))
         if not self.pages:
             empty = QLabel(self.tr("Nothing to show yet."), self.stack)
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -184,3 +188,9 @@ class Workspace(QWidget):
                 return True
             parent = parent.parentWidget()
         return False
+
+
+def _show_badge(item: QListWidgetItem, title: str, text: str) -> None:
+    """A quiet count beside a nav title ("Measures · 1"); no colour, nothing to dismiss."""
+    item.setText(f"{title} · {text}" if text else title)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {text} ready" if text else title)

@@ -110,3 +110,14 @@ def test_one_broken_page_does_not_stop_the_others_saving(window, ui_ctx, qtbot, 
     assert [str(e) for e in reported] == ["a bug in one page"]
     assert stored(ui_ctx.tend)[0] == ["A long unsaved note."]
     assert not editor.dirty
+
+
+def test_measures_nav_shows_a_quiet_count_when_one_comes_round(main_window, qtbot):
+    workspace = main_window.workspace
+    page = workspace.pages["measures"]
+    row = list(workspace.pages).index("measures")
+    item = workspace.nav.item(row)
+    page.badge_changed.emit("2")
+    assert item.text() == "Measures · 2"
+    page.badge_changed.emit("")
+    assert item.text() == "Measures"
