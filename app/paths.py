@@ -43,6 +43,13 @@ class AppPaths:
             ensure_private_dir(d)
         return self
 
+    def owns(self, path: Path) -> bool:
+        """True if ``path`` is inside Tend's own folders (exports and backups go elsewhere)."""
+        target = Path(path).expanduser().resolve()
+        return any(
+            target == d or d in target.parents for d in (self.data.resolve(), self.config.resolve())
+        )
+
     @property
     def private_db(self) -> Path:
         return self.data / "private.db"

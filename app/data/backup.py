@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import app
 from app.data import swap
 from app.data.backup_check import check_database, open_archive, read_member, unwrap
+from app.data.export import refuse_own_folder
 from app.errors import ImportRejected, UserFacingError
 from app.fsutil import FILE_MODE, atomic_write_bytes, atomic_writer
 from app.security.keyfile import KeyFile
@@ -75,6 +76,7 @@ def _sha256(path: Path) -> str:
 def make_backup(tend: Tend, target: Path) -> Path:
     """Write an encrypted backup of the unlocked store to ``target`` (atomically, 0600)."""
     tend.require_store()
+    refuse_own_folder(tend.paths, target)
     keys = replace(KeyFile.load(tend.paths.keyfile), remembered=False)
     work = Path(tempfile.mkdtemp(prefix=".backup-", dir=tend.paths.data))  # mode 0700
     try:

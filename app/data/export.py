@@ -22,6 +22,7 @@ from app.data.measure_entries import StoredResponse, StoredWording, load_respons
 from app.domain import SCALES, Checkin, Note
 from app.errors import UserFacingError
 from app.fsutil import atomic_write_bytes
+from app.paths import AppPaths
 from app.services.store import PrivateStore
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ def export_bytes(store: PrivateStore, fmt: str = "json") -> tuple[bytes, int, in
 
 def export_file(store: PrivateStore, target: Path, fmt: str | None = None) -> ExportResult:
     """Write everything to ``target``; ``fmt`` None means from its suffix (``.csv`` or JSON)."""
+    refuse_own_folder(store.paths, target)
     fmt = fmt or format_for(target)
     data, n_checkins, n_notes = export_bytes(store, fmt)
     try:
@@ -80,6 +82,15 @@ def export_file(store: PrivateStore, target: Path, fmt: str | None = None) -> Ex
         ) from None
     log.info("exported %d check-ins and %d notes as %s", n_checkins, n_notes, fmt)
     return ExportResult(target, n_checkins, n_notes)
+
+
+def refuse_own_folder(paths: AppPaths, target: Path) -> None:
+    """Exports and backups never go inside Tend's folders, where they could replace its files."""
+    if paths.owns(target):
+        raise UserFacingError(
+            "Please choose a folder outside Tend's own data folder: saving there could "
+            "replace the files that hold your entries."
+        )
 
 
 def format_for(target: Path) -> str:
@@ -100,8 +111,8 @@ def _csv(checkins: list[Checkin], notes: list[Note]) -> str:
             "" if c.exposure is None else c.exposure.value,
             _blank(c.exposure_hours),
             c.day_kind.value,
-            c.note,
-            schema.CSV_TAG_SEPARATOR.join(sorted(c.tags)),
+            _text(c.note),
+            _text(schema.CSV_TAG_SEPARATOR.join(sorted(c.tags))),
             schema.format_timestamp(c.created_at),
             schema.format_timestamp(c.updated_at),
         ]
@@ -115,8 +126,8 @@ def _csv(checkins: list[Checkin], notes: list[Note]) -> str:
             "",
             "",
             "",
-            n.body,
-            schema.CSV_TAG_SEPARATOR.join(sorted(n.tags)),
+            _text(n.body),
+            _text(schema.CSV_TAG_SEPARATOR.join(sorted(n.tags))),
             schema.format_timestamp(n.created_at),
             schema.format_timestamp(n.updated_at),
         ]
@@ -125,6 +136,11 @@ def _csv(checkins: list[Checkin], notes: list[Note]) -> str:
     for _key, row in sorted(rows, key=lambda pair: pair[0]):
         out.writerow(row)
     return buf.getvalue()
+
+
+def _text(value: str) -> str:
+    """Free text for a spreadsheet: a leading = + - @ would run as a formula, so quote it."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _blank(value: object) -> object:

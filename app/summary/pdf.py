@@ -273,4 +273,7 @@ def write(content: SummaryContent, path: Path) -> Path:
 
 def make_summary(store: PrivateStore, options: SummaryOptions, path: Path, today: dt.date) -> Path:
     """Gather, lay out and write one summary. Slow (matplotlib): run it on a worker thread."""
+    from app.data.export import refuse_own_folder
+
+    refuse_own_folder(store.paths, path)  # plaintext belongs where the person put it, not in Tend's
     return write(gather(store, options, today), path)

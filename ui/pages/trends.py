@@ -339,11 +339,13 @@ class TrendsPage(QWidget):
             return
         from app.charts.export import write_export
         from app.charts.figures import export_bytes
+        from app.data.export import refuse_own_folder
         from app.errors import UserFacingError
 
         option = self.choice.currentData()
         path = Path(chosen)
         try:  # rendered here (matplotlib is not thread-safe), written on a worker
+            refuse_own_folder(self.ctx.tend.paths, path)
             content = export_bytes(
                 kind,
                 data,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from app import logsetup
-from app.data.backup import make_backup
 from app.data.erase import delete_everything
 from app.domain import JournalFilter
 from tests.helpers.fakes import PASSPHRASE, trusted_memory_store
@@ -17,7 +16,9 @@ def test_delete_everything_leaves_no_files_and_returns_to_first_run(
     tend = make_tend("me", secrets=trusted_memory_store())
     tend.unlock(tend.vault.create(PASSPHRASE, remember=True).key)
     tend.settings.set("auto_lock_minutes", 30)
-    make_backup(tend, tend.paths.backups / "mine.tendbackup")
+    # What Tend itself keeps in backups/: a copy before a schema upgrade, and the files a
+    # restore replaced. (A person's own backups go outside Tend's folders.)
+    (tend.paths.backups / "private-before-upgrade-from-0001-x.db").write_bytes(b"old")
     (tend.paths.backups / "before-restore-x").mkdir()
     (tend.paths.backups / "before-restore-x" / "private.db").write_bytes(b"old")
     level = logging.getLogger().level

@@ -136,3 +136,38 @@ def test_format_follows_the_suffix_unless_given(filled, tmp_path):
 def test_unwritable_target_is_a_plain_error(filled, tmp_path):
     with pytest.raises(UserFacingError, match="couldn't write the export"):
         export_file(filled.require_store(), tmp_path / "missing-folder" / "out.json")
+
+
+def test_exports_and_backups_never_go_inside_tends_own_folders(filled):
+    from app.data.backup import make_backup
+    from app.data.export import export_file
+    from app.errors import UserFacingError
+
+    store = filled.require_store()
+    before = filled.paths.private_db.read_bytes()
+    for target in (filled.paths.private_db, filled.paths.keyfile, filled.paths.data / "x.json"):
+        with pytest.raises(UserFacingError):
+            export_file(store, target)
+        with pytest.raises(UserFacingError):
+            make_backup(filled, target)
+    assert filled.paths.private_db.read_bytes() == before
+    assert not (filled.paths.data / "x.json").exists()
+
+
+def test_csv_text_that_a_spreadsheet_would_run_is_quoted(filled, tmp_path):
+    import csv
+    import datetime as dt
+
+    from app.data.export import export_file
+    from app.domain import NoteDraft
+
+    store = filled.require_store()
+    store.journal.add_note(NoteDraft(day=dt.date(2026, 11, 21), body='=HYPERLINK("x")'))
+    store.journal.add_note(NoteDraft(day=dt.date(2026, 11, 21), body="-2 then +3", tags=("@home",)))
+    target = tmp_path / "out.csv"
+    export_file(store, target)
+    with target.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    texts = {row["text"] for row in rows}
+    assert '\'=HYPERLINK("x")' in texts and "'-2 then +3" in texts
+    assert not any(t.startswith(("=", "+", "-", "@")) for t in texts)
