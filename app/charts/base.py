@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -102,6 +103,21 @@ def new_figure(
     figure.set_facecolor(theme.background)
     figure.set_layout_engine(PointMargins(margins, rows, cols))
     return figure
+
+
+def figure_legend(figure: Figure, handles: Sequence[Any], theme: Theme, **options: Any) -> None:
+    """Replace the figure's one legend: top right, frameless, small and muted."""
+    for old in list(figure.legends):
+        old.remove()
+    settings: dict[str, Any] = {
+        "loc": "upper right",
+        "ncols": len(handles),
+        "frameon": False,
+        "fontsize": FONT_SMALL,
+        "labelcolor": theme.muted,
+        "borderaxespad": 0.4,
+    }
+    figure.legend(handles=list(handles), **{**settings, **options})
 
 
 def style_axes(ax: Axes, theme: Theme, *, ygrid: bool = True) -> None:

@@ -28,6 +28,7 @@ from app.charts.base import (
     Panel,
     Readout,
     cursor_for,
+    figure_legend,
     long_day,
     new_figure,
     number,
@@ -187,17 +188,7 @@ class CalendarChart(Chart):
                 label="no answer",
             )
         )
-        self.figure.legend(
-            handles=handles,
-            loc="upper right",
-            ncols=6,
-            frameon=False,
-            fontsize=FONT_SMALL,
-            labelcolor=theme.muted,
-            borderaxespad=0.4,
-            handlelength=1.2,
-            columnspacing=0.8,
-        )
+        figure_legend(self.figure, handles, theme, handlelength=1.2, columnspacing=0.8)
 
     # -- read-outs ------------------------------------------------------------------
     def readout_at(self, axes: object, x: float | None, y: float | None) -> Readout | None:

@@ -30,6 +30,7 @@ from app.charts.base import (
     Readout,
     cursor_for,
     date_axis,
+    figure_legend,
     long_day,
     new_figure,
     number,
@@ -154,17 +155,7 @@ class ExposureChart(Chart):
         handles.append(
             Patch(color=theme.exposure, alpha=0.35, label=f"Distressing material, {shading}")
         )
-        for old in self.figure.legends:
-            old.remove()
-        self.figure.legend(
-            handles=handles,
-            loc="upper right",
-            ncols=3,
-            frameon=False,
-            fontsize=FONT_SMALL,
-            labelcolor=theme.muted,
-            borderaxespad=0.4,
-        )
+        figure_legend(self.figure, handles, theme, ncols=3)
 
     def apply_span(self) -> None:
         super().apply_span()

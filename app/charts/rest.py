@@ -25,6 +25,7 @@ from app.charts.base import (
     Readout,
     cursor_for,
     date_axis,
+    figure_legend,
     long_day,
     new_figure,
     short_day,
@@ -133,17 +134,7 @@ class RestChart(Chart):
         ]
         if self.by_day:
             handles.insert(1, Patch(color=theme.day_off, alpha=0.22, label="Day off"))
-        for old in self.figure.legends:
-            old.remove()
-        self.figure.legend(
-            handles=handles,
-            loc="upper right",
-            ncols=3,
-            frameon=False,
-            fontsize=FONT_SMALL,
-            labelcolor=theme.muted,
-            borderaxespad=0.4,
-        )
+        figure_legend(self.figure, handles, theme, ncols=3)
 
     def apply_span(self) -> None:
         super().apply_span()

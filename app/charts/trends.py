@@ -18,13 +18,13 @@ from matplotlib.lines import Line2D
 
 from app.charts.base import (
     FONT,
-    FONT_SMALL,
     Chart,
     Margins,
     Panel,
     Readout,
     cursor_for,
     date_axis,
+    figure_legend,
     long_day,
     new_figure,
     number,
@@ -144,18 +144,7 @@ class TrendsChart(Chart):
                     label="Each day",
                 ),
             )
-        for old in self.figure.legends:
-            old.remove()
-        self.figure.legend(
-            handles=handles,
-            loc="upper right",
-            ncols=len(handles),
-            frameon=False,
-            fontsize=FONT_SMALL,
-            labelcolor=theme.muted,
-            borderaxespad=0.4,
-            handlelength=2.4,
-        )
+        figure_legend(self.figure, handles, theme, handlelength=2.4)
 
     def apply_span(self) -> None:
         super().apply_span()
