@@ -206,10 +206,21 @@ class Changes:
     tags: bool = False
     measures: bool = False
     signals: bool = False
+    selfcare: bool = False
+    reminders: bool = False
     everything: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f: getattr(self, f) or getattr(other, f) for f in _CHANGE_FIELDS})
 
 
-_CHANGE_FIELDS = ("checkins", "notes", "tags", "measures", "signals", "everything")
+_CHANGE_FIELDS = (
+    "checkins",
+    "notes",
+    "tags",
+    "measures",
+    "signals",
+    "selfcare",
+    "reminders",
+    "everything",
+)

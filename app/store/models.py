@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -143,3 +144,54 @@ class SignalDismissal(Base):
     signal_key: Mapped[str] = mapped_column(String(80), index=True)
     dismissed_at: Mapped[dt.datetime] = mapped_column(DateTime)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SelfCareItem(Base):
+    """One line of the person's self-care plan: something that restores or drains them."""
+
+    __tablename__ = "selfcare_items"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    area: Mapped[str] = mapped_column(String(20))  # body | mind | connection | boundaries
+    kind: Mapped[str] = mapped_column(String(10))  # restores | drains
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class WeeklyReview(Base):
+    """'What helped this week?' — one per week (weeks start on Monday)."""
+
+    __tablename__ = "weekly_reviews"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    week_start: Mapped[dt.date] = mapped_column(Date, unique=True)
+    helped: Mapped[str] = mapped_column(Text, default="")
+    drained: Mapped[str] = mapped_column(Text, default="")
+    next_week: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ReminderRule(Base):
+    """A reminder rule. ``schedule`` is JSON (times of day, weekdays or an interval, quiet
+    hours, time zone); ``params`` is JSON for the kind (e.g. a self-care item id)."""
+
+    __tablename__ = "reminder_rules"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    schedule: Mapped[str] = mapped_column(Text)
+    params: Mapped[str] = mapped_column(Text, default="{}")
+    last_fired_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    snoozed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class PrivateSetting(Base):
+    """Small private key/value state that must not sit in plain settings.json
+    (for example "paused until" and when reminders were last checked)."""
+
+    __tablename__ = "private_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

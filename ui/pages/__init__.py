@@ -22,6 +22,8 @@ PAGE_SPECS: tuple[tuple[str, str, str], ...] = (
     ("trends", "ui.pages.trends", "TrendsPage"),
     ("measures", "ui.pages.measures", "MeasuresPage"),
     ("signals", "ui.pages.signals", "SignalsPage"),
+    ("selfcare", "ui.pages.selfcare", "SelfCarePage"),
+    ("reminders", "ui.pages.reminders", "RemindersPage"),
     ("settings", "ui.pages.settings", "SettingsPage"),
 )
 
