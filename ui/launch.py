@@ -82,7 +82,7 @@ def _application() -> QApplication:
     return app
 
 
-def run_gui(data_dir: str | None, *, smoke: bool = False) -> int:
+def run_gui(data_dir: str | None, *, smoke: bool = False, minimised: bool = False) -> int:
     """Run Tend's window until it is closed. ``smoke``: exit 0 right after the first paint."""
     from app.logsetup import quiet_until_configured
 
@@ -115,7 +115,10 @@ def run_gui(data_dir: str | None, *, smoke: bool = False) -> int:
 
         # After this paint has reached the screen, not inside it.
         watcher.painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
-    window.show()
+    if minimised and not smoke:  # started at login: ready in the taskbar, not in the way
+        window.showMinimized()
+    else:
+        window.show()
     code = app.exec()
     tasks.shutdown()  # finish queued writes: nothing acknowledged is lost
     if window.ctx is not None:

@@ -1,6 +1,6 @@
 """``tend``: the window, and a command line that does the same things.
 
-    tend [--data-dir DIR] [--passphrase-stdin] [--smoke]     open the window
+    tend [--data-dir DIR] [--passphrase-stdin] [--smoke] [--minimised]   open the window
     tend gui [--smoke]                                       the same
     tend checkin [--day D] [--mood N] ... [--note TEXT] [--tag T ...]
     tend note TEXT|- [--day D] [--tag T ...]
@@ -100,11 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _global_options(parser, suppress=False)
     parser.add_argument("--smoke", action="store_true", help="open the window, report, quit")
+    parser.add_argument(
+        "--minimised", action="store_true", help="start with the window minimised (at login)"
+    )
     parser.add_argument("--version", action="version", version=f"tend {app.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.add_argument("--smoke", action="store_true", default=argparse.SUPPRESS)
+    gui.add_argument("--minimised", action="store_true", default=argparse.SUPPRESS)
 
     c = sub.add_parser("checkin", parents=[common], help="save answers for a day")
     c.add_argument("--day", help="YYYY-MM-DD, today (default) or yesterday")
@@ -170,6 +174,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     light = argparse.ArgumentParser(prog="tend", add_help=False, allow_abbrev=False)
     _global_options(light, suppress=False)
     light.add_argument("--smoke", action="store_true")
+    light.add_argument("--minimised", action="store_true")
     known, rest = light.parse_known_args(argv)
     if not rest:
         known.command = None
@@ -177,7 +182,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def _run_gui(data_dir: str | None, smoke: bool) -> int:
+def _run_gui(data_dir: str | None, smoke: bool, minimised: bool = False) -> int:
     if _no_display():
         raise UserFacingError(
             "Tend's window needs a desktop session, and none was found. "
@@ -185,14 +190,15 @@ def _run_gui(data_dir: str | None, smoke: bool) -> int:
         )
     # By name and only now: importing ui/ pulls in Qt, which the other commands never need.
     launch = importlib.import_module("ui.launch")
-    result = launch.run_gui(data_dir, smoke=smoke)
+    result = launch.run_gui(data_dir, smoke=smoke, minimised=minimised)
     return result if isinstance(result, int) else EXIT_OK
 
 
 def _dispatch(cli: CliSession) -> int:
     command = cli.args.command
     if command in (None, "gui"):
-        return _run_gui(cli.args.data_dir, bool(cli.args.smoke))
+        args = cli.args
+        return _run_gui(args.data_dir, bool(args.smoke), bool(getattr(args, "minimised", False)))
     from app.cli.commands import COMMANDS
 
     try:

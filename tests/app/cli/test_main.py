@@ -22,9 +22,11 @@ class RecordingLauncher(types.ModuleType):
     def __init__(self) -> None:
         super().__init__("ui.launch")
         self.calls: list[tuple[str | None, bool]] = []
+        self.minimised: list[bool] = []
 
-    def run_gui(self, data_dir: str | None, *, smoke: bool = False) -> int:
+    def run_gui(self, data_dir: str | None, *, smoke: bool = False, minimised: bool = False) -> int:
         self.calls.append((data_dir, smoke))
+        self.minimised.append(minimised)
         return 0
 
 
@@ -42,6 +44,13 @@ def test_no_command_opens_the_window(launcher, monkeypatch, tmp_path):
     assert cli_main.main(["--smoke"]) == 0
     assert cli_main.main(["gui", "--data-dir", str(tmp_path / "x"), "--smoke"]) == 0
     assert launcher.calls == [(None, False), (None, True), (str(tmp_path / "x"), True)]
+
+
+def test_minimised_start_reaches_the_window(launcher, tmp_path):
+    assert cli_main.main(["--data-dir", str(tmp_path), "--minimised"]) == 0
+    assert cli_main.main(["gui", "--minimised"]) == 0
+    assert cli_main.main([]) == 0
+    assert launcher.minimised == [True, True, False]
 
 
 def test_the_gui_script_opens_the_window_with_global_options_only(launcher, tmp_path, capsys):
