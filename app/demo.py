@@ -5,7 +5,8 @@ a break every few months, slow drifts through harder stretches and back, some
 days skipped, and a short note on about a third of days. Every word is generic
 and gentle, written for this file; nothing is about a real case.
 
-Questionnaire responses come from app.demo_measures. Deterministic for a
+Questionnaire responses come from app.demo_measures, and a small self-care
+plan with a few weekly reviews from app.demo_selfcare. Deterministic for a
 seed. Written in a few large transactions straight to the
 same tables, tags and full-text index the services use (app.data.entries).
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import demo_measures
+from app import demo_measures, demo_selfcare
 from app.data.entries import (
     CHECKINS,
     NOTES,
@@ -29,6 +30,7 @@ from app.data.entries import (
     insert_notes,
 )
 from app.data.measure_entries import RESPONSES, insert_responses
+from app.data.selfcare_entries import ITEMS, REVIEWS, insert_items, insert_reviews
 from app.domain import Checkin, DayKind, Exposure, Note
 from app.services.store import PrivateStore
 from app.store.engine import writer
@@ -232,10 +234,12 @@ def _history(
 
 def generate(store: PrivateStore, days: int, seed: int = 7, end: dt.date | None = None) -> int:
     """Write ``days`` days of made-up history ending at ``end`` (today), questionnaire
-    responses included; return how many entries (check-ins and notes) were written.
+    responses, a self-care plan and weekly reviews included; return how many entries
+    (check-ins and notes) were written.
 
-    Days that already have a check-in keep it (the made-up one is left out), and a
-    questionnaire already taken on a day isn't made up again for that day.
+    Days that already have a check-in keep it (the made-up one is left out), a
+    questionnaire already taken on a day isn't made up again for that day, a plan is
+    made up only while there is none, and a week with a review keeps its own.
     """
     if days <= 0:
         return 0
@@ -267,6 +271,7 @@ def generate(store: PrivateStore, days: int, seed: int = 7, end: dt.date | None 
     if responses:  # not counted: the count is of journal entries (check-ins and notes)
         with Session(engine) as s, s.begin():
             insert_responses(s, responses)
+    _selfcare(store, start, end, random.Random(seed * 104729 + 3))
     for offset in range(0, max(len(checkins), len(notes)), CHUNK_DAYS):
         with Session(engine) as s, s.begin():
             batch_c = checkins[offset : offset + CHUNK_DAYS]
@@ -275,3 +280,16 @@ def generate(store: PrivateStore, days: int, seed: int = 7, end: dt.date | None 
             insert_notes(s, batch_n)
             written += len(batch_c) + len(batch_n)
     return written
+
+
+def _selfcare(store: PrivateStore, start: dt.date, end: dt.date, rng: random.Random) -> None:
+    """A small plan (only into an empty one) and reviews for weeks that have none."""
+    tz = store.clock.now().tzinfo
+    items = demo_selfcare.plan(start, rng, tz)
+    reviews = demo_selfcare.reviews(start, end, rng, tz)
+    with Session(writer(store.engine)) as s, s.begin():
+        if s.scalars(select(ITEMS.c.id).limit(1)).first() is None:
+            insert_items(s, items)
+        weeks = set(s.scalars(select(REVIEWS.c.week_start)))
+        known = set(s.scalars(select(REVIEWS.c.id)))
+        insert_reviews(s, [r for r in reviews if r.week_start not in weeks and r.id not in known])

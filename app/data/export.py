@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session
 from app.data import schema
 from app.data.entries import load_checkins, load_notes
 from app.data.measure_entries import StoredResponse, StoredWording, load_responses, load_wordings
+from app.data.selfcare_entries import load_items, load_reviews
 from app.domain import SCALES, Checkin, Note
 from app.errors import UserFacingError
 from app.fsutil import atomic_write_bytes
 from app.paths import AppPaths
+from app.selfcare.model import PlanItem, WeeklyReview
 from app.services.store import PrivateStore
 
 log = logging.getLogger(__name__)
@@ -43,23 +45,41 @@ class _Everything:
     notes: list[Note]
     responses: list[StoredResponse]
     wordings: list[StoredWording]
+    selfcare_items: list[PlanItem]
+    weekly_reviews: list[WeeklyReview]
 
 
 def _load(store: PrivateStore) -> _Everything:
     # One read transaction, so everything comes from the same moment.
     with Session(store.engine) as s, s.begin():
-        return _Everything(load_checkins(s), load_notes(s), load_responses(s), load_wordings(s))
+        return _Everything(
+            load_checkins(s),
+            load_notes(s),
+            load_responses(s),
+            load_wordings(s),
+            load_items(s),
+            load_reviews(s),
+        )
 
 
 def export_bytes(store: PrivateStore, fmt: str = "json") -> tuple[bytes, int, int]:
     """The export's bytes, and how many check-ins and notes it holds.
 
-    CSV holds check-ins and notes only; measure responses and wordings are in JSON.
+    CSV holds check-ins and notes only; measure responses and wordings, the self-care
+    plan and weekly reviews are in JSON.
     """
     loaded = _load(store)
     checkins, notes = loaded.checkins, loaded.notes
     if fmt == "json":
-        doc = schema.document(checkins, notes, store.clock.now(), loaded.responses, loaded.wordings)
+        doc = schema.document(
+            checkins,
+            notes,
+            store.clock.now(),
+            loaded.responses,
+            loaded.wordings,
+            loaded.selfcare_items,
+            loaded.weekly_reviews,
+        )
         data = json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
     elif fmt == "csv":
         data = _csv(checkins, notes).encode("utf-8")

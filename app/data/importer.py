@@ -10,6 +10,8 @@
    counted in ``day_conflicts``. Measure responses are matched by id (a
    response is never edited, so a known id is left alone); a questionnaire's
    supplied wording is replaced when the file's copy was added later.
+   Self-care plan items are matched by id like notes; weekly reviews by id like
+   check-ins, one per week (whichever was updated last is kept).
 Importing the same file twice therefore adds nothing the second time.
 """
 
@@ -22,10 +24,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.data import entries, measure_entries, validate
+from app.data import entries, measure_entries, selfcare_entries, validate
 from app.data.measure_entries import StoredResponse, StoredWording
 from app.domain import Checkin, Note
 from app.errors import ImportRejected
+from app.selfcare.model import PlanItem, WeeklyReview
 from app.services.index import drop_unused_tags
 from app.services.store import PrivateStore
 from app.store.engine import writer
@@ -37,7 +40,8 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ImportReport:
-    """Counts of entries (check-ins and notes) and, apart, of measure responses and wordings."""
+    """Counts of entries (check-ins and notes) and, apart, of measure responses and wordings
+    and of self-care plan items and weekly reviews."""
 
     added: int = 0
     updated: int = 0
@@ -46,10 +50,20 @@ class ImportReport:
     measures_added: int = 0
     measures_updated: int = 0
     measures_unchanged: int = 0
+    selfcare_added: int = 0
+    selfcare_updated: int = 0
+    selfcare_unchanged: int = 0
 
     @property
     def changed_anything(self) -> bool:
-        return bool(self.added or self.updated or self.measures_added or self.measures_updated)
+        return bool(
+            self.added
+            or self.updated
+            or self.measures_added
+            or self.measures_updated
+            or self.selfcare_added
+            or self.selfcare_updated
+        )
 
     def summary(self) -> str:
         """What the import did, in plain words (shared by the window and the CLI)."""
@@ -65,8 +79,18 @@ class ImportReport:
                 )
             if self.measures_updated:
                 parts.append(f"{self.measures_updated:,} questionnaire results updated")
+            if self.selfcare_added:
+                parts.append(
+                    _count(
+                        self.selfcare_added,
+                        "self-care item or review",
+                        "self-care items and reviews",
+                    )
+                )
+            if self.selfcare_updated:
+                parts.append(f"{self.selfcare_updated:,} self-care items or reviews updated")
             text = "Imported " + ", ".join(parts) + "."
-            already = self.unchanged + self.measures_unchanged
+            already = self.unchanged + self.measures_unchanged + self.selfcare_unchanged
             if already:
                 text += f" {already:,} {'was' if already == 1 else 'were'} already here."
         if self.day_conflicts:
@@ -107,11 +131,14 @@ def import_bytes(store: PrivateStore, data: bytes) -> ImportReport:
     doc = validate.document(validate.parse_json(data), today)
     report = _apply(store, doc)
     log.info(
-        "import: %d added, %d updated, %d unchanged, %d day conflicts",
+        "import: %d added, %d updated, %d unchanged, %d day conflicts; self-care %d/%d/%d",
         report.added,
         report.updated,
         report.unchanged,
         report.day_conflicts,
+        report.selfcare_added,
+        report.selfcare_updated,
+        report.selfcare_unchanged,
     )
     return report
 
@@ -124,6 +151,10 @@ class _Plan:
     add_notes: list[Note] = field(default_factory=list)
     add_responses: list[StoredResponse] = field(default_factory=list)
     put_wordings: list[StoredWording] = field(default_factory=list)
+    remove_items: list[str] = field(default_factory=list)
+    add_items: list[PlanItem] = field(default_factory=list)
+    remove_reviews: list[str] = field(default_factory=list)
+    add_reviews: list[WeeklyReview] = field(default_factory=list)
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -131,6 +162,9 @@ class _Plan:
     measures_added: int = 0
     measures_updated: int = 0
     measures_unchanged: int = 0
+    selfcare_added: int = 0
+    selfcare_updated: int = 0
+    selfcare_unchanged: int = 0
 
 
 def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
@@ -140,13 +174,19 @@ def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
         _plan_notes(plan, entries.load_notes(s), doc.notes)
         _plan_responses(plan, measure_entries.existing_response_ids(s), doc.responses)
         _plan_wordings(plan, measure_entries.load_wordings(s), doc.wordings)
+        _plan_items(plan, selfcare_entries.load_items(s), doc.selfcare_items)
+        _plan_reviews(plan, selfcare_entries.load_reviews(s), doc.weekly_reviews)
         entries.delete_checkins(s, plan.remove_checkins)
         entries.delete_notes(s, plan.remove_notes)
+        selfcare_entries.delete_items(s, plan.remove_items)
+        selfcare_entries.delete_reviews(s, plan.remove_reviews)
         s.flush()
         entries.insert_checkins(s, plan.add_checkins)
         entries.insert_notes(s, plan.add_notes)
         measure_entries.insert_responses(s, plan.add_responses)
         measure_entries.replace_wordings(s, plan.put_wordings)
+        selfcare_entries.insert_items(s, plan.add_items)
+        selfcare_entries.insert_reviews(s, plan.add_reviews)
         drop_unused_tags(s)
     return ImportReport(
         plan.added,
@@ -156,7 +196,56 @@ def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
         plan.measures_added,
         plan.measures_updated,
         plan.measures_unchanged,
+        plan.selfcare_added,
+        plan.selfcare_updated,
+        plan.selfcare_unchanged,
     )
+
+
+def _plan_items(plan: _Plan, existing: list[PlanItem], incoming: list[PlanItem]) -> None:
+    # Like notes: a known id is replaced only by a copy changed later.
+    by_id = {i.id: i for i in existing}
+    for item in incoming:
+        old = by_id.get(item.id)
+        if old is None:
+            plan.selfcare_added += 1
+        elif old == item or item.updated_at <= old.updated_at:
+            plan.selfcare_unchanged += 1
+            continue
+        else:
+            plan.remove_items.append(item.id)
+            plan.selfcare_updated += 1
+        plan.add_items.append(item)
+        by_id[item.id] = item
+
+
+def _plan_reviews(plan: _Plan, existing: list[WeeklyReview], incoming: list[WeeklyReview]) -> None:
+    # Like check-ins: one per week, and whichever was updated last is kept.
+    by_id = {r.id: r for r in existing}
+    by_week = {r.week_start: r for r in existing}
+    for r in sorted(incoming, key=lambda r: r.id not in by_id):
+        old = by_id.get(r.id)
+        if old is not None and (old == r or r.updated_at <= old.updated_at):
+            plan.selfcare_unchanged += 1
+            continue
+        other = by_week.get(r.week_start)
+        if other is not None and other.id != r.id:
+            if other.updated_at >= r.updated_at:
+                plan.selfcare_unchanged += 1
+                continue
+            plan.remove_reviews.append(other.id)
+            by_id.pop(other.id, None)
+        if old is not None:
+            plan.remove_reviews.append(old.id)
+            if by_week.get(old.week_start) is old:
+                del by_week[old.week_start]
+        if old is not None or other is not None:
+            plan.selfcare_updated += 1
+        else:
+            plan.selfcare_added += 1
+        plan.add_reviews.append(r)
+        by_id[r.id] = r
+        by_week[r.week_start] = r
 
 
 def _plan_responses(plan: _Plan, known: set[str], incoming: list[StoredResponse]) -> None:

@@ -12,9 +12,11 @@ from typing import Any
 import app
 from app.data.measure_entries import StoredResponse, StoredWording
 from app.domain import SCALES, Checkin, Note
+from app.selfcare.model import PlanItem, WeeklyReview
 
 FORMAT = "tend-export"
-SCHEMA_VERSION = 2  # 2 added measure_responses and measure_wordings
+# 2 added measure_responses and measure_wordings; 3 added selfcare_items and weekly_reviews.
+SCHEMA_VERSION = 3
 
 CHECKIN_FIELDS = (
     "id",
@@ -30,7 +32,8 @@ CHECKIN_FIELDS = (
 )
 NOTE_FIELDS = ("id", "day", "body", "tags", "created_at", "updated_at")
 TOP_FIELDS_V1 = ("format", "schema_version", "exported_at", "app_version", "checkins", "notes")
-TOP_FIELDS = (*TOP_FIELDS_V1, "measure_responses", "measure_wordings")
+TOP_FIELDS_V2 = (*TOP_FIELDS_V1, "measure_responses", "measure_wordings")
+TOP_FIELDS = (*TOP_FIELDS_V2, "selfcare_items", "weekly_reviews")
 MEASURE_RESPONSE_FIELDS = (
     "id",
     "measure_id",
@@ -41,6 +44,16 @@ MEASURE_RESPONSE_FIELDS = (
     "scores",
 )
 MEASURE_WORDING_FIELDS = ("measure_id", "items", "added_at")
+SELFCARE_ITEM_FIELDS = ("id", "area", "kind", "text", "position", "created_at", "updated_at")
+WEEKLY_REVIEW_FIELDS = (
+    "id",
+    "week_start",
+    "helped",
+    "drained",
+    "next_week",
+    "created_at",
+    "updated_at",
+)
 
 CSV_COLUMNS = (
     "kind",
@@ -116,12 +129,38 @@ def wording_to_json(w: StoredWording) -> dict[str, Any]:
     }
 
 
+def selfcare_item_to_json(i: PlanItem) -> dict[str, Any]:
+    return {
+        "id": i.id,
+        "area": i.area.value,
+        "kind": i.kind.value,
+        "text": i.text,
+        "position": i.position,
+        "created_at": format_timestamp(i.created_at),
+        "updated_at": format_timestamp(i.updated_at),
+    }
+
+
+def weekly_review_to_json(r: WeeklyReview) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "week_start": r.week_start.isoformat(),
+        "helped": r.helped,
+        "drained": r.drained,
+        "next_week": r.next_week,
+        "created_at": format_timestamp(r.created_at),
+        "updated_at": format_timestamp(r.updated_at),
+    }
+
+
 def document(
     checkins: Sequence[Checkin],
     notes: Sequence[Note],
     exported_at: dt.datetime,
     responses: Sequence[StoredResponse] = (),
     wordings: Sequence[StoredWording] = (),
+    selfcare_items: Sequence[PlanItem] = (),
+    weekly_reviews: Sequence[WeeklyReview] = (),
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -132,4 +171,6 @@ def document(
         "notes": [note_to_json(n) for n in notes],
         "measure_responses": [response_to_json(r) for r in responses],
         "measure_wordings": [wording_to_json(w) for w in wordings],
+        "selfcare_items": [selfcare_item_to_json(i) for i in selfcare_items],
+        "weekly_reviews": [weekly_review_to_json(r) for r in weekly_reviews],
     }

@@ -30,6 +30,7 @@ from app.domain import (
     NoteDraft,
 )
 from app.errors import ImportRejected, ValidationError
+from app.selfcare.model import PlanItem, WeeklyReview
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _SAFE_NAME = re.compile(r"[a-z_]{1,30}\Z")
@@ -238,12 +239,18 @@ def _domain_checked(fn: Any, where: str) -> Any:
 
 @dataclass(frozen=True)
 class Document:
-    """Everything an import file holds, checked. Version 1 files have no measures."""
+    """Everything an import file holds, checked. Version 1 files have no measures;
+    versions 1 and 2 have no self-care plan or weekly reviews."""
 
     checkins: list[Checkin]
     notes: list[Note]
     responses: list[StoredResponse]
     wordings: list[StoredWording]
+    selfcare_items: list[PlanItem]
+    weekly_reviews: list[WeeklyReview]
+
+
+_TOP_FIELDS = {1: schema.TOP_FIELDS_V1, 2: schema.TOP_FIELDS_V2}
 
 
 def document(doc: object, today: dt.date) -> Document:
@@ -258,7 +265,7 @@ def document(doc: object, today: dt.date) -> Document:
             "This file was made by a newer version of Tend. "
             "Please update Tend to import it; nothing has been changed."
         )
-    f = _fields(doc, schema.TOP_FIELDS if version >= 2 else schema.TOP_FIELDS_V1, "the file")
+    f = _fields(doc, _TOP_FIELDS.get(version, schema.TOP_FIELDS), "the file")
     _timestamp(f["exported_at"], "the file", "exported_at")
     app_version = _text(f["app_version"], "the file", "app_version")
     if len(app_version) > MAX_APP_VERSION_CHARS:
@@ -274,17 +281,24 @@ def document(doc: object, today: dt.date) -> Document:
         from app.data.validate_measures import measures
 
         responses, wordings = measures(f["measure_responses"], f["measure_wordings"], today)
-    _unique(checkins, notes, responses)
-    return Document(checkins, notes, responses, wordings)
+    items: list[PlanItem] = []
+    reviews: list[WeeklyReview] = []
+    if version >= 3:
+        from app.data.validate_selfcare import selfcare
+
+        items, reviews = selfcare(f["selfcare_items"], f["weekly_reviews"], today)
+    ids = [(f"check-in {i}", c.id) for i, c in enumerate(checkins, 1)]
+    ids += [(f"note {i}", n.id) for i, n in enumerate(notes, 1)]
+    ids += [(f"measure response {i}", r.id) for i, r in enumerate(responses, 1)]
+    ids += [(f"self-care item {i}", x.id) for i, x in enumerate(items, 1)]
+    ids += [(f"weekly review {i}", w.id) for i, w in enumerate(reviews, 1)]
+    _unique(ids, checkins)
+    return Document(checkins, notes, responses, wordings, items, reviews)
 
 
-def _unique(checkins: list[Checkin], notes: list[Note], responses: list[StoredResponse]) -> None:
+def _unique(ids: list[tuple[str, str]], checkins: list[Checkin]) -> None:
     seen: dict[str, str] = {}
-    for where, ident in (
-        [(f"check-in {i}", c.id) for i, c in enumerate(checkins, 1)]
-        + [(f"note {i}", n.id) for i, n in enumerate(notes, 1)]
-        + [(f"measure response {i}", r.id) for i, r in enumerate(responses, 1)]
-    ):
+    for where, ident in ids:
         if ident in seen:
             raise ImportRejected(f"{where.capitalize()} has the same id as {seen[ident]}.")
         seen[ident] = where

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.clock import Clock
 from app.paths import AppPaths
 from app.security.vault import DataKey
+from app.selfcare.service import SelfCareService
 from app.services.checkins import CheckinService
 from app.services.journal import JournalService
 from app.services.measures import MeasureService
@@ -29,6 +30,7 @@ class PrivateStore:
         self.journal = JournalService(self.engine, clock)
         self.measures = MeasureService(self.engine, clock)
         self.signals = SignalService(self.engine, clock, self.checkins, self.measures)
+        self.selfcare = SelfCareService(self.engine, clock)
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:

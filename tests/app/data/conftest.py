@@ -16,6 +16,7 @@ from app.security.secrets import KeyringSecretStore
 from app.services.store import PrivateStore
 
 DAY = dt.date(2026, 11, 20)
+WEEK = dt.date(2026, 11, 16)  # the Monday of DAY's week
 
 
 def fill(store: PrivateStore) -> None:
@@ -45,6 +46,15 @@ def fill(store: PrivateStore) -> None:
     store.measures.save("tend-pulse", [2, None, 3, 1, 2, 3], day=DAY)
     store.measures.save("who5", [3, 4, 2, 3, 1], day=DAY - dt.timedelta(days=1))
     store.measures.set_wording("who5", [f"Placeholder item {i}" for i in range(1, 6)])
+
+
+def fill_selfcare(store: PrivateStore) -> None:
+    """A small self-care plan (three items in two areas, one moved) and one weekly review."""
+    walk, _ = store.selfcare.add("body", "restores", "A walk at lunch, even a short one")
+    store.selfcare.add("body", "restores", "Early night ✓")
+    store.selfcare.add("boundaries", "drains", 'Answering "just one" email after hours')
+    store.selfcare.move(walk.id, +1)
+    store.selfcare.save_review(WEEK, "The walk on Tuesday", "Court, again", "Book a day off")
 
 
 def snapshot(store: PrivateStore) -> bytes:

@@ -7,6 +7,7 @@ is byte-for-byte the same afterwards.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from typing import Any
 
@@ -18,7 +19,7 @@ from app.data import schema
 from app.data.importer import import_bytes
 from app.domain import MAX_NOTE_CHARS
 from app.errors import ImportRejected
-from tests.app.data.conftest import snapshot
+from tests.app.data.conftest import fill_selfcare, snapshot
 
 PROPERTY = settings(
     max_examples=60,
@@ -66,6 +67,14 @@ ALLOWED = {
     "scores": {"dict"},
     "items": {"list"},
     "added_at": {"str"},
+    "area": {"str"},
+    "kind": {"str"},
+    "text": {"str"},
+    "position": {"int"},
+    "week_start": {"str"},
+    "helped": {"str"},
+    "drained": {"str"},
+    "next_week": {"str"},
 }
 
 
@@ -76,6 +85,7 @@ def wrong_value(field: str) -> st.SearchStrategy[Any]:
 @pytest.fixture
 def base(filled) -> tuple[Any, dict[str, Any], bytes]:
     store = filled.require_store()
+    fill_selfcare(store)
     data = snapshot(store)
     return store, json.loads(data), data
 
@@ -119,6 +129,8 @@ ENTRY = st.sampled_from(
     + [("notes", i, f) for i in range(2) for f in schema.NOTE_FIELDS]
     + [("measure_responses", i, f) for i in range(2) for f in schema.MEASURE_RESPONSE_FIELDS]
     + [("measure_wordings", 0, f) for f in schema.MEASURE_WORDING_FIELDS]
+    + [("selfcare_items", i, f) for i in range(3) for f in schema.SELFCARE_ITEM_FIELDS]
+    + [("weekly_reviews", 0, f) for f in schema.WEEKLY_REVIEW_FIELDS]
 )
 WITH_ID = ENTRY.filter(lambda w: w[0] != "measure_wordings")  # wordings are keyed by measure
 
@@ -159,7 +171,22 @@ def test_unknown_fields_are_rejected(base, where, name, value):
 @PROPERTY
 @given(
     where=ENTRY.filter(
-        lambda w: w[2] in ("id", "day", "note", "body", "created_at", "measure_id", "taken_at")
+        lambda w: (
+            w[2]
+            in (
+                "id",
+                "day",
+                "note",
+                "body",
+                "created_at",
+                "measure_id",
+                "taken_at",
+                "text",
+                "helped",
+                "next_week",
+                "week_start",
+            )
+        )
     ),
     size=st.integers(min_value=MAX_NOTE_CHARS + 1, max_value=3 * MAX_NOTE_CHARS),
     char=st.sampled_from(["x", "é", "✓", " "]),
@@ -183,7 +210,7 @@ def test_duplicate_ids_are_rejected(base, pair):
 
 
 @PROPERTY
-@given(version=st.integers(min_value=3, max_value=10**30))
+@given(version=st.integers(min_value=4, max_value=10**30))
 def test_future_schema_versions_are_rejected_with_the_update_message(base, version):
     store, doc, before = base
     doc = {**doc, "schema_version": version, "checkins": "changed shape", "new": True}
@@ -255,4 +282,76 @@ def test_wordings_that_do_not_fit_are_rejected(base, items, measure):
     wording = doc["measure_wordings"][0]
     assume(measure != "who5" or len([i for i in items if isinstance(i, str) and i.strip()]) != 5)
     wording["items"], wording["measure_id"] = items, measure
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+SELFCARE_ITEMS = st.integers(min_value=0, max_value=2)
+
+
+@PROPERTY
+@given(
+    index=SELFCARE_ITEMS,
+    field=st.sampled_from(["area", "kind"]),
+    value=st.text(max_size=12) | st.sampled_from(["Body", "BODY", "restore", "drain", " mind"]),
+)
+def test_self_care_items_outside_the_areas_and_kinds_are_rejected(base, index, field, value):
+    store, doc, before = base
+    assume(value not in ("body", "mind", "connection", "boundaries", "restores", "drains"))
+    doc = copy.deepcopy(doc)
+    doc["selfcare_items"][index][field] = value
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(
+    index=SELFCARE_ITEMS,
+    position=st.integers(max_value=-1) | st.integers(min_value=100_001),
+)
+def test_self_care_positions_out_of_range_are_rejected(base, index, position):
+    store, doc, before = base
+    doc = copy.deepcopy(doc)
+    doc["selfcare_items"][index]["position"] = position
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(
+    index=SELFCARE_ITEMS,
+    text=st.text(alphabet=" \t\n\r\x00", max_size=5) | st.text(min_size=301, max_size=400),
+)
+def test_self_care_items_that_are_blank_long_or_unstorable_are_rejected(base, index, text):
+    store, doc, before = base
+    assume(len(" ".join(text.split())) > 300 or not text.strip() or "\x00" in text)
+    doc = copy.deepcopy(doc)
+    doc["selfcare_items"][index]["text"] = text
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)))
+def test_reviews_only_for_a_monday_up_to_this_week(base, day):
+    store, doc, before = base
+    assume(day.weekday() != 0 or day > dt.date(2026, 11, 23) or day < dt.date(1970, 1, 5))
+    doc = copy.deepcopy(doc)
+    doc["weekly_reviews"][0]["week_start"] = day.isoformat()
+    _rejected(store, json.dumps(doc).encode("utf-8"), before)
+
+
+@PROPERTY
+@given(
+    answers=st.fixed_dictionaries(
+        {
+            "helped": st.sampled_from(["", " ", "\n"]),
+            "drained": st.sampled_from(["", "\t"]),
+            "next_week": st.sampled_from(["", "  "]),
+        }
+    )
+    | st.fixed_dictionaries(
+        {"helped": st.text(min_size=3999, max_size=4100).map(lambda t: f"x{t}x")}
+    ),
+)
+def test_reviews_that_are_empty_or_too_long_are_rejected(base, answers):
+    store, doc, before = base
+    doc = copy.deepcopy(doc)
+    doc["weekly_reviews"][0].update(answers)
     _rejected(store, json.dumps(doc).encode("utf-8"), before)
