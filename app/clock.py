@@ -43,7 +43,9 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         step = dt.timedelta(**delta)
-        self._now += step
+        # Elapsed time, not wall-clock arithmetic: across a DST change in a named zone,
+        # adding to the local time would land an hour off (or on a time that never exists).
+        self._now = (self._now.astimezone(dt.UTC) + step).astimezone(self._now.tzinfo)
         self._mono += step.total_seconds()
 
     def set(self, moment: dt.datetime) -> None:

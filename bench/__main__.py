@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    from bench import jrnl_compare, startup, store, trends
+    from bench import jrnl_compare, reminders, startup, store, trends
     from bench.common import open_tend, report
 
     began = time.perf_counter()
@@ -26,6 +26,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="tend-bench-") as tmp, open_tend(Path(tmp)) as tend:
         store.fill(tend)
         store.bench_search(tend)
+    reminders.run()
     jrnl_compare.run()
     report("bench_total_s", time.perf_counter() - began)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.clock import Clock
 from app.paths import AppPaths
+from app.reminders.service import ReminderService
 from app.security.vault import DataKey
 from app.selfcare.service import SelfCareService
 from app.services.checkins import CheckinService
@@ -31,6 +32,9 @@ class PrivateStore:
         self.measures = MeasureService(self.engine, clock)
         self.signals = SignalService(self.engine, clock, self.checkins, self.measures)
         self.selfcare = SelfCareService(self.engine, clock)
+        self.reminders = ReminderService(
+            self.engine, clock, self.checkins, self.measures, prompts=lambda: self.selfcare
+        )
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as conn:

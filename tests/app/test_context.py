@@ -34,3 +34,16 @@ def test_paths_override_and_env(tmp_path, monkeypatch):
     assert from_env.data == (tmp_path / "b").resolve()
     from_env.ensure()
     assert oct(from_env.data.stat().st_mode & 0o777) == "0o700"
+
+
+def test_fixed_clock_advances_by_elapsed_time_across_dst():
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from app.clock import FixedClock
+
+    sydney = ZoneInfo("Australia/Sydney")
+    clock = FixedClock(dt.datetime(2026, 10, 4, 1, 30, tzinfo=sydney))  # DST starts at 2:00
+    clock.advance(hours=1)
+    assert clock.now().hour == 3 and clock.now().minute == 30  # 2:30 never happened
+    assert clock.now().utcoffset() == dt.timedelta(hours=11)

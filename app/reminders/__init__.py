@@ -1,0 +1,1 @@
+"""Reminders: rules, the due-time maths, the service and the scheduler that wakes the app."""
