@@ -48,6 +48,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("eap_name", str, "", "Your organisation's support program", "For example, an EAP."),
     Setting("eap_phone", str, "", "Its phone number", "Shown in “Get help now” when set."),
+    Setting(
+        "reduce_motion",
+        bool,
+        False,
+        "Keep things still",
+        "Guided pauses show words and a gentle countdown instead of a moving circle.",
+    ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
