@@ -60,3 +60,9 @@ def unlocked(tend) -> Tend:
     created = tend.vault.create(PASSPHRASE)
     tend.unlock(created.key)
     return tend
+
+
+@pytest.fixture(autouse=True)
+def _private_xdg_config(tmp_path_factory, monkeypatch) -> None:
+    """Nothing a test does (autostart entries, say) may touch the real ~/.config."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))

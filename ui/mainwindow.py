@@ -300,6 +300,7 @@ class MainWindow(QMainWindow, SecurityFlows):
         self._locking = True
         self.idle.stop()
         if self.workspace is not None:
+            self.workspace.reminders.stop()  # no reminder may arrive for a closing store
             self.workspace.close_page_dialogs()
         self._drop_onboarding()
         self.lock_screen.reset()
@@ -358,6 +359,8 @@ class MainWindow(QMainWindow, SecurityFlows):
             qs.sync()
         if self.help_dialog is not None:
             self.help_dialog.close()
+        if self.workspace is not None:
+            self.workspace.reminders.stop()
         if self.workspace is not None and self._store_open:
             # Queued on the writer lane; run_gui's tasks.shutdown() waits for them.
             self.workspace.save_unsaved_work()

@@ -61,14 +61,22 @@ class Workspace(QWidget):
         self.lock_button.setIcon(icon("lock"))
         self.lock_button.clicked.connect(ctx.lock_requested)
         self.banner = Banner(self)
+        # Reminders run only while unlocked: one catch-up notice now, then the scheduler.
+        from ui.pauses.button import pause_button
+        from ui.reminders_bridge import install as install_reminders
+
+        self.reminders = install_reminders(self, ctx)
+        self.pause_button = pause_button(self, ctx)
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.pause_button)
         header.addWidget(self.help_button)
         header.addWidget(self.lock_button)
         main = QVBoxLayout()
         main.addLayout(header)
         main.addWidget(self.banner)
+        main.addWidget(self.reminders.notices)
         main.addWidget(self.stack, 1)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

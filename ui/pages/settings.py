@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from ui.autostart import AutostartToggle
 from ui.context import UiContext
 from ui.pages.settings_data import DataSection
 from ui.pages.settings_form import PreferencesSection
@@ -28,9 +29,10 @@ class SettingsPage(QWidget):
         body = QWidget(scroll)
         layout = QVBoxLayout(body)  # no heading of its own: the workspace shows the title
         self.preferences = PreferencesSection(ctx, body)
+        self.autostart = AutostartToggle(ctx, body)
         self.security = SecuritySection(ctx, body)
         self.data = DataSection(ctx, body)
-        for section in (self.preferences, self.security, self.data):
+        for section in (self.preferences, self.autostart, self.security, self.data):
             layout.addWidget(section)
         layout.addStretch(1)
         scroll.setWidget(body)
