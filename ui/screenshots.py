@@ -14,6 +14,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -77,6 +78,36 @@ def _fill_demo(store: object) -> None:
 
 # The Trends page opens on the daily signals; the other chart kinds get a shot each.
 _OTHER_CHART_KINDS = ("measures", "calendar", "exposure", "rest")
+
+
+def _shoot_reminder_and_pauses(
+    window: QWidget,
+    workspace: Any,
+    ctx: Any,
+    shot: Callable[[QWidget, str, tuple[int, int]], None],
+    size: tuple[int, int],
+) -> None:
+    """A reminder notice over the check-in page, and each guided pause."""
+    from app.reminders.model import Reminder, ReminderKind
+    from ui.pauses import open_pause
+
+    workspace.navigate("checkin")
+    notice = Reminder(
+        rule_id="demo",
+        kind=ReminderKind.SELFCARE,
+        due_at=ctx.tend.clock.now(),
+        title="A moment for yourself",
+        body="A small pause can help. Your own plan has an idea or two.",
+        target="selfcare",
+        detail="Walk around the block without your phone.",
+    )
+    workspace.reminders.notifier.notify(notice)
+    shot(window, "reminder-notice", size)
+    workspace.reminders.notices.clear()
+    for kind in ("breathing", "grounding"):
+        dialog = open_pause(window, ctx, kind)
+        shot(dialog, f"pause-{kind}", size)
+        dialog.close()
 
 
 def _screenshot_clock() -> FixedClock:
@@ -154,6 +185,11 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
                     for kind in _OTHER_CHART_KINDS:
                         workspace.navigate(f"trends:{kind}")
                         shot(window, f"trends-{kind}", size)
+                if key == "selfcare":
+                    for tab in ("ideas", "week"):
+                        workspace.navigate(f"selfcare:{tab}")
+                        shot(window, f"selfcare-{tab}", size)
+            _shoot_reminder_and_pauses(window, workspace, ctx, shot, size)
             window.show_help()
             assert window.help_dialog is not None
             window.help_dialog.resize(min(560, size[0] - 80), min(600, size[1] - 40))
