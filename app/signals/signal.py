@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 # Page keys a suggestion may open (ctx.navigate_requested), plus "help": the crisis lines.
-PAGE_TARGETS = ("checkin", "journal", "measures", "trends", "signals")
+PAGE_TARGETS = ("checkin", "journal", "measures", "trends", "signals", "selfcare", "reminders")
 HELP = "help"
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -1,8 +1,8 @@
 """What might help, per rule: a few suggestions in plain words.
 
 Targets are page keys (app.signals.signal.PAGE_TARGETS) or "help" (the crisis
-lines). Supervision, the self-care plan and the peer supporter rota are not in
-Tend yet: they are offered as plain words, without a link, until they arrive.
+lines). Supervision booking and the peer supporter rota are not in Tend yet: they
+are offered as plain words, without a link, until they arrive.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ CHECKIN = Suggestion("Check in today", "checkin")
 MEASURES = Suggestion("Look at your measures", "measures")
 CRISIS = Suggestion("People to talk to now", HELP)
 
-# TODO(lead: the issue that adds supervision booking): link to it when it exists.
+# TODO(issue 5, supervision booking): link to it when it exists.
 SUPERVISION = Suggestion("Bring it to your next supervision")
-# TODO(lead: the issue that adds the self-care plan): link to it when it exists.
-SELF_CARE = Suggestion("Look at your self-care plan")
-# TODO(lead: the issue that adds the peer supporter rota): link to it when it exists.
+SELF_CARE = Suggestion("Look at your self-care plan", "selfcare")
+# TODO(the peer-support roster issue, after 5): link to it when it exists.
 PEER = Suggestion("Talk with today's peer supporter")
 
 REST = Suggestion("Plan a day off, even a short one")
