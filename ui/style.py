@@ -5,7 +5,15 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 import resources
 
@@ -46,3 +54,31 @@ def button(text: str, name: str, role: str = "") -> QPushButton:
     if role:
         mark(widget, role)
     return widget
+
+
+def centred_scroll(
+    content: QWidget,
+    max_width: int,
+    *,
+    margins: tuple[int, int, int, int] = (0, 0, 0, 0),
+    sideways: bool = True,
+) -> QScrollArea:
+    """``content``, at most ``max_width`` wide and centred, in a frameless scroll area that
+    lets the page's own background show. ``sideways=False`` never scrolls sideways."""
+    from PySide6.QtCore import Qt  # not at import: ui.style is on the first-paint path
+
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    if not sideways:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content.setMaximumWidth(max_width)
+    holder = QWidget()
+    centred = QHBoxLayout(holder)
+    centred.setContentsMargins(*margins)
+    centred.addWidget(content)
+    scroll.setWidget(holder)
+    # After setWidget, which turns it on: the page's own background shows through.
+    holder.setAutoFillBackground(False)
+    scroll.viewport().setAutoFillBackground(False)
+    return scroll

@@ -12,12 +12,10 @@ import itertools
 from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import DayKind
 from ui.pages import checkin_wording as words
 from ui.pages.checkin_widgets import ChoiceRow, TagsEdit, align_anchors, day_edit, muted
-from ui.style import mark
+from ui.style import centred_scroll, mark
 
 NO_HOURS = -0.5  # the spin box's "not counted" value, shown as words
 
@@ -49,11 +47,10 @@ class CheckinForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         content = QWidget()
-        content.setMaximumWidth(900)
         form = QVBoxLayout(content)
         form.setContentsMargins(20, 16, 20, 12)
         form.setSpacing(6)
-        outer.addWidget(self._scroller(content), 1)
+        outer.addWidget(centred_scroll(content, 900), 1)
         self._build_header(form, today)
         self._build_scales(form)
         self._build_exposure(form)
@@ -62,21 +59,6 @@ class CheckinForm(QWidget):
         form.addStretch(1)
         outer.addLayout(self._build_save_bar(content.maximumWidth()))
         self._set_tab_order()
-
-    @staticmethod
-    def _scroller(content: QWidget) -> QScrollArea:
-        """The form, centred in a scroll area that lets the page's background show."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
-        centred.addWidget(content)
-        scroll.setWidget(holder)
-        scroll.viewport().setAutoFillBackground(False)
-        holder.setAutoFillBackground(False)
-        return scroll
 
     def _build_header(self, form: QVBoxLayout, today: dt.date) -> None:
         header = QHBoxLayout()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,7 @@ from ui.pages.checkin_widgets import may_take_focus, muted
 from ui.pages.measures_result import ResultView
 from ui.pages.measures_take import TakeView
 from ui.pages.measures_wording import WordingDialog
-from ui.style import button, label
+from ui.style import button, centred_scroll, label
 
 log = logging.getLogger(__name__)
 
@@ -146,11 +145,7 @@ class MeasuresPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
-        content.setMaximumWidth(900)
         self.list_layout = QVBoxLayout(content)
         self.list_layout.setContentsMargins(20, 12, 20, 12)
         self.list_layout.setSpacing(10)
@@ -166,13 +161,7 @@ class MeasuresPage(QWidget):
         self.cards_box.setSpacing(10)
         self.list_layout.addLayout(self.cards_box)
         self.list_layout.addStretch(1)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
-        centred.addWidget(content)
-        scroll.setWidget(holder)
-        scroll.viewport().setAutoFillBackground(False)  # the page's own background shows
-        holder.setAutoFillBackground(False)
+        scroll = centred_scroll(content, 900)
         self.list_view = scroll
         self.stack.addWidget(scroll)
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.measures import describe
 from app.measures.definitions import Definition
 from app.services.measures import MeasureResult
 from ui.pages.checkin_widgets import muted
-from ui.style import button, label
+from ui.style import button, centred_scroll, label
 
 _BOX_STYLE = (
     "QFrame#resultBox { background: #ffffff; border: 1px solid #c9cec3; border-radius: 8px; }"
@@ -24,22 +24,11 @@ class ResultView(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
-        content.setMaximumWidth(820)
         body = QVBoxLayout(content)
         body.setContentsMargins(20, 12, 20, 8)
         body.setSpacing(8)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
-        centred.addWidget(content)
-        scroll.setWidget(holder)
-        scroll.viewport().setAutoFillBackground(False)  # the page's own background shows
-        holder.setAutoFillBackground(False)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(centred_scroll(content, 820), 1)
 
         body.addWidget(label(self.tr("Thank you. Here's how it came out."), "heading"))
         when = label(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.measures import describe
 from app.measures.definitions import Definition
 from ui.pages.checkin_widgets import FOCUS_RING, muted, set_role
-from ui.style import button, label, mark
+from ui.style import button, centred_scroll, label, mark
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 _ANSWER_STYLE = """
@@ -184,22 +183,11 @@ class TakeView(QWidget):
         self._safety_shown = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
-        content.setMaximumWidth(820)
         form = QVBoxLayout(content)
         form.setContentsMargins(20, 12, 20, 8)
         form.setSpacing(6)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
-        centred.addWidget(content)
-        scroll.setWidget(holder)
-        scroll.viewport().setAutoFillBackground(False)  # the page's own background shows
-        holder.setAutoFillBackground(False)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(centred_scroll(content, 820), 1)
 
         form.addWidget(label(defn.name, "heading"))
         intro = label(

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app.domain import Changes
@@ -23,7 +23,7 @@ from ui.pages.reminders_editor import RuleEditor
 from ui.pages.reminders_pause import PauseSection
 from ui.pages.reminders_rules import RuleList
 from ui.pages.reminders_wording import EMPTY, INTRO
-from ui.style import button, label
+from ui.style import button, centred_scroll, label
 
 log = logging.getLogger(__name__)
 
@@ -52,20 +52,8 @@ class RemindersPage(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
         content = QWidget()
-        content.setMaximumWidth(860)
-        centred.addWidget(content)
-        scroll.setWidget(holder)
-        holder.setAutoFillBackground(False)
-        scroll.viewport().setAutoFillBackground(False)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(centred_scroll(content, 860, sideways=False), 1)
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(20, 12, 20, 16)

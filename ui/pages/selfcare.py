@@ -13,8 +13,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app.domain import Changes
@@ -24,6 +23,7 @@ from ui.pages.journal import UndoShelf, make_undo
 from ui.pages.selfcare_plan import PlanView
 from ui.pages.selfcare_review import ReviewPanel
 from ui.pages.selfcare_suggestions import SuggestionsPanel
+from ui.style import centred_scroll
 
 log = logging.getLogger(__name__)
 
@@ -50,19 +50,7 @@ class _Loaded:
 
 def _scrolling(inner: QWidget) -> QScrollArea:
     """``inner`` in a vertical scroll area, at most 900 px wide, the page's colour behind."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    holder = QWidget()
-    centred = QHBoxLayout(holder)
-    centred.setContentsMargins(16, 12, 16, 16)
-    inner.setMaximumWidth(900)
-    centred.addWidget(inner)
-    scroll.setWidget(holder)
-    holder.setAutoFillBackground(False)
-    scroll.viewport().setAutoFillBackground(False)
-    return scroll
+    return centred_scroll(inner, 900, margins=(16, 12, 16, 16), sideways=False)
 
 
 class SelfCarePage(QWidget):

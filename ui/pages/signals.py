@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app.domain import Changes
@@ -19,7 +19,7 @@ from app.signals.signal import Signal as TendSignal
 from ui.context import UiContext
 from ui.pages import signals_cards, signals_summary
 from ui.pages.signals_cards import SignalCard
-from ui.style import button, label
+from ui.style import button, centred_scroll, label
 
 log = logging.getLogger(__name__)
 
@@ -44,21 +44,8 @@ class SignalsPage(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        holder = QWidget()
-        centred = QHBoxLayout(holder)
-        centred.setContentsMargins(0, 0, 0, 0)
         content = QWidget()
-        content.setMaximumWidth(900)
-        centred.addWidget(content)
-        scroll.setWidget(holder)
-        # After setWidget (which turns it on): the page's own background shows through.
-        holder.setAutoFillBackground(False)
-        scroll.viewport().setAutoFillBackground(False)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(centred_scroll(content, 900, sideways=False), 1)
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(20, 12, 20, 16)
