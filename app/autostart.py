@@ -30,8 +30,8 @@ MINIMISED_FLAG = "--minimised"
 # For a settings toggle (the words are ours; the state is the file, not a setting).
 LABEL = "Start Tend when I log in"
 HELP = (
-    "Tend opens quietly in the background when you log in, so gentle reminders can "
-    "reach you. It stays locked until you open it."
+    "Tend opens minimised when you log in. Reminders arrive while it's unlocked; if "
+    "your key is remembered on this device, that means from the moment you log in."
 )
 UNSUPPORTED = (
     "Tend can't set this up by itself on this computer yet; the help describes how "

@@ -179,6 +179,9 @@ class Workspace(QWidget):
         self.save_unsaved_work()
         dialogs = self._page_dialogs()
         for dialog in dialogs:
+            # Hidden at once: a dialog busy with slow work (say, a PDF being made) may wait
+            # before it closes, and nothing of it may stay over the lock screen meanwhile.
+            dialog.hide()
             dialog.reject()
         return len(dialogs)
 

@@ -25,6 +25,10 @@ FRESH_DAYS = 60  # the latest result counts for this many days after it was take
 MIN_RISE_RANK = 2
 
 
+# Measures whose highest-concern band puts the crisis lines first (see docs/signals.md).
+CRISIS_MEASURES = frozenset({"phq8", "phq9", "gad7", "who5"})
+
+
 def _latest_two(
     results: Sequence[MeasureResult], today: dt.date
 ) -> tuple[MeasureResult | None, MeasureResult | None]:
@@ -91,7 +95,9 @@ def measure_band(
         title = f"Your {name} score is in the “{band.label}” range"
         change = f"Your latest {name} score is in its “{band.label}” range."
         based_on = f"{name}: {_score_text(latest, sub, band)}."
-    crisis = top and defn.kind == "published"
+    # The crisis lines come first only for instruments about mood, worry and wellbeing at
+    # their most concerning; for work-life measures (ProQOL) a top band is not an emergency.
+    crisis = top and defn.id in CRISIS_MEASURES
     closing = "It reflects your answers on one day, and it isn't a diagnosis."
     if not band.about:
         closing += " Talking it over with someone you trust can help make sense of it."

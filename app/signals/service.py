@@ -85,13 +85,33 @@ def signal_for(key: str, inputs: RuleInputs, day: dt.date) -> Signal | None:
 
 
 def held_since(key: str, inputs: RuleInputs, set_aside_on: dt.date, today: dt.date) -> bool:
-    """Whether the signal held on every day after ``set_aside_on`` up to ``today``."""
+    """Whether the signal held on every day after ``set_aside_on`` up to ``today``.
+
+    A measure's signal never "holds" across a new result of that measure: each new answer
+    (above all a new PHQ-9 safety answer) deserves to be seen afresh, even if the last
+    result's signal was set aside and the rule kept firing in between.
+    """
+    if _new_result_since(key, inputs, set_aside_on):
+        return False
     day = today
     while day > set_aside_on:
         if signal_for(key, inputs, day) is None:
             return False
         day -= DAY
     return True
+
+
+def _new_result_since(key: str, inputs: RuleInputs, set_aside_on: dt.date) -> bool:
+    rule, _, rest = key.partition(":")
+    if rule not in ("measure-band", "measure-safety"):
+        return False
+    measure_id = rest.split(":", 1)[0]
+    return any(
+        result.day > set_aside_on
+        for defn, results in inputs.measures
+        if defn.id == measure_id
+        for result in results
+    )
 
 
 def visible(

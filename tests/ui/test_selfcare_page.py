@@ -375,3 +375,16 @@ def test_a_new_week_opens_on_its_own_review(page_ctx, qtbot, open_page):
     qtbot.waitUntil(page_ctx.tasks.idle)
     assert page.review.week.currentText() == "This week (from Monday 23 November)"
     assert page.review.week.itemText(1) == "Last week (from Monday 16 November)"
+
+
+def test_changing_the_week_keeps_what_was_typed_for_the_week_before(page_ctx, qtbot, open_page):
+    page = open_page()
+    page.activate("week")
+    review = page.review
+    qtbot.keyClicks(review.fields["helped"], "A quiet lunch outside")
+    review.week.setCurrentIndex(1)  # last week, before saving this week's words
+    qtbot.waitUntil(page_ctx.tasks.idle)
+    store = page_ctx.tend.require_store()
+    kept = store.selfcare.review(THIS_WEEK)
+    assert kept is not None and kept.helped == "A quiet lunch outside"
+    assert review.fields["helped"].toPlainText() == ""  # last week's (empty) review now

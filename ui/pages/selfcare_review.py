@@ -52,6 +52,7 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._dirty = False
+        self._shown_week: dt.date | None = None  # whose answers the boxes hold
         self._loading = False
         self._generation = 0
         self.loaded = False
@@ -95,7 +96,7 @@ class ReviewPanel(QWidget):
         row = QHBoxLayout()
         self.save_button = button(self.tr("&Save"), self.tr("Save this week's review"), "primary")
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.status = QLabel("", self)
         self.status.setAccessibleName(self.tr("Save status"))
         row.addWidget(self.save_button)
@@ -103,7 +104,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+            QShortcut(QKeySequence(keys), self).activated.connect(lambda: self.save())
 
         self.set_weeks([])
         self.week.currentIndexChanged.connect(self._on_week_changed)
@@ -150,6 +151,8 @@ class ReviewPanel(QWidget):
     # -- loading -------------------------------------------------------------------------
     def _on_week_changed(self, _index: int) -> None:
         self.status.clear()
+        if self._dirty and self._shown_week is not None:
+            self.save(self._shown_week)  # what was typed belongs to the week it was typed for
         self.load()
 
     def load(self) -> None:
@@ -158,12 +161,16 @@ class ReviewPanel(QWidget):
         generation, week = self._generation, self.current_week()
         store = self.ctx.tend.require_store()
         self.ctx.read(
-            lambda: store.selfcare.review(week), lambda found: self._on_loaded(generation, found)
+            lambda: store.selfcare.review(week),
+            lambda found: self._on_loaded(generation, week, found),
         )
 
-    def _on_loaded(self, generation: int, review: WeeklyReview | None) -> None:
+    def _on_loaded(self, generation: int, week: dt.date, review: WeeklyReview | None) -> None:
         if not isValid(self) or generation != self._generation:
             return
+        if self._dirty:  # typed while the week was loading: never overwrite the person's words
+            return
+        self._shown_week = week
         self._loading = True
         try:
             for key, editor in self.fields.items():
@@ -186,8 +193,8 @@ class ReviewPanel(QWidget):
         helped, drained, next_week = (self.fields[k].toPlainText() for k, _t, _n in QUESTIONS)
         return helped, drained, next_week
 
-    def save(self) -> None:
-        week, answers = self.current_week(), self.answers()
+    def save(self, week: dt.date | None = None) -> None:
+        week, answers = week or self.current_week(), self.answers()
         store = self.ctx.tend.require_store()
         self._dirty = False
         self.ctx.write(
@@ -210,7 +217,7 @@ class ReviewPanel(QWidget):
         """Tend is locking or closing: keep unsaved writing rather than lose it."""
         if not self._dirty:
             return
-        week, answers = self.current_week(), self.answers()
+        week, answers = self._shown_week or self.current_week(), self.answers()
         try:
             for text, (_key, _label, name) in zip(answers, QUESTIONS, strict=True):
                 check_review_text(text, name)

@@ -74,7 +74,9 @@ class SignalCard(QFrame):
         row.addWidget(self.help_button)
         return row
 
-    def _suggestions(self, layout: QVBoxLayout) -> QHBoxLayout:
+    def _suggestions(self, layout: QVBoxLayout) -> QVBoxLayout:
+        """The links that might help, and below them "Set aside…" on its own line (one row
+        of four links and a button is too wide for a 1024 px window)."""
         self.suggestion_buttons = []
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -109,8 +111,14 @@ class SignalCard(QFrame):
         )
         self.dismiss_button.setToolTip(self.tr("Hide it while it stays the same"))
         self.dismiss_button.clicked.connect(lambda: self.dismiss_requested.emit(self.signal.key))
-        row.addWidget(self.dismiss_button)
-        return row
+        aside = QHBoxLayout()
+        aside.addStretch(1)
+        aside.addWidget(self.dismiss_button)
+        both = QVBoxLayout()
+        both.setSpacing(2)
+        both.addLayout(row)
+        both.addLayout(aside)
+        return both
 
 
 class DismissDialog(QDialog):

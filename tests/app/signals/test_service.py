@@ -120,3 +120,16 @@ def test_signal_for_knows_every_key_run_rules_makes():
         assert signal_for(signal.key, inputs, TODAY) == signal
     for unknown in ("nope", "measure-band:phq9", "measure-band:who5:x", "measure-safety:gad7"):
         assert signal_for(unknown, inputs, TODAY) is None
+
+
+def test_a_new_safety_answer_shows_even_after_an_earlier_one_was_set_aside(store, clock):
+    take_phq9(store, 8, item9=1, day=ago(21))
+    assert "measure-safety:phq9" in keys(store.signals.active(TODAY))
+    store.signals.dismiss("measure-safety:phq9", "talked to my supervisor")
+    assert "measure-safety:phq9" not in keys(store.signals.active(TODAY))
+
+    clock.advance(days=1)
+    take_phq9(store, 20, item9=3)  # a new, worse answer well inside the 60 days
+    shown = store.signals.active(clock.now().date())
+    assert "measure-safety:phq9" in keys(shown)
+    assert next(s for s in shown if s.key == "measure-safety:phq9").show_crisis
