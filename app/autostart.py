@@ -63,10 +63,14 @@ def entry_path(env: Mapping[str, str] | None = None, home: Path | None = None) -
     return autostart_dir(env, home) / FILE_NAME
 
 
-def default_command() -> list[str]:
-    """``tend --minimised``, by absolute path when ``tend`` is on PATH."""
+def default_command(data_dir: Path | None = None) -> list[str]:
+    """``tend --minimised``, by absolute path when ``tend`` is on PATH; with ``--data-dir``
+    when Tend runs on a folder of its own (else login would open a different, empty Tend)."""
     found = shutil.which("tend")
-    return [found or "tend", MINIMISED_FLAG]
+    command = [found or "tend", MINIMISED_FLAG]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    return command
 
 
 def quote_exec_arg(arg: str) -> str:
@@ -166,10 +170,15 @@ def disable(path: Path | None = None) -> bool:
     return True
 
 
-def set_enabled(on: bool, path: Path | None = None, platform: str | None = None) -> bool:
+def set_enabled(
+    on: bool,
+    path: Path | None = None,
+    platform: str | None = None,
+    data_dir: Path | None = None,
+) -> bool:
     """For a settings toggle: switch, then report the state as it really is now."""
     if on:
-        enable(path, platform=platform)
+        enable(path, command=default_command(data_dir), platform=platform)
     else:
         disable(path)
     return is_enabled(path)

@@ -32,6 +32,11 @@ class AppPaths:
         if chosen:
             root = Path(chosen).expanduser().resolve()
             return cls(data=root, config=root, logs=root / "logs")
+        return cls.platform_default()
+
+    @classmethod
+    def platform_default(cls) -> AppPaths:
+        """The platform's usual places, ignoring any override."""
         return cls(
             data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
@@ -42,6 +47,11 @@ class AppPaths:
         for d in (self.data, self.config, self.logs, self.backups):
             ensure_private_dir(d)
         return self
+
+    @property
+    def overridden(self) -> bool:
+        """True when this isn't the platform's usual data folder (--data-dir, TEND_DATA_DIR)."""
+        return self.data.resolve() != AppPaths.platform_default().data.resolve()
 
     def owns(self, path: Path) -> bool:
         """True if ``path`` is inside Tend's own folders (exports and backups go elsewhere)."""

@@ -61,7 +61,11 @@ class AutostartToggle(QWidget):
 
     def on_box_toggled(self, on: bool) -> None:
         path, platform = self._path, self._platform
-        job: Callable[[], bool] = lambda: autostart.set_enabled(on, path, platform)  # noqa: E731
+        paths = self.ctx.tend.paths
+        data_dir = paths.data if paths.overridden else None
+        job: Callable[[], bool] = lambda: autostart.set_enabled(  # noqa: E731
+            on, path, platform, data_dir
+        )
         self.box.setEnabled(False)
         self.ctx.write(job, self._show, self._on_error)
 

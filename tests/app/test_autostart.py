@@ -130,3 +130,12 @@ def _parse_exec_arg(text: str) -> str:
 def test_plain_arguments_stay_unquoted():
     assert autostart.quote_exec_arg("--minimised") == "--minimised"
     assert autostart.quote_exec_arg("/usr/bin/tend") == "/usr/bin/tend"
+
+
+def test_a_data_folder_of_its_own_goes_into_the_login_command(tmp_path):
+    from app.autostart import default_command
+
+    assert "--data-dir" not in default_command()
+    command = default_command(tmp_path / "my tend")
+    assert command[-2:] == ["--data-dir", str(tmp_path / "my tend")]
+    assert "--minimised" in command

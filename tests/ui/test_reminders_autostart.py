@@ -26,6 +26,8 @@ def test_switching_on_writes_the_entry_and_off_removes_it(qtbot, page_ctx, xdg):
     qtbot.waitUntil(page_ctx.tasks.idle)
     entry = xdg / "autostart" / "tend.desktop"
     assert entry.is_file() and "--minimised" in entry.read_text("utf-8")
+    # Tests run on a folder of their own, so login must open that one, not the default.
+    assert str(page_ctx.tend.paths.data) in entry.read_text("utf-8")
     assert row.box.isChecked() and row.box.isEnabled()
     row.box.click()
     qtbot.waitUntil(page_ctx.tasks.idle)
