@@ -21,6 +21,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -203,20 +204,10 @@ def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
 
 
 def _plan_items(plan: _Plan, existing: list[PlanItem], incoming: list[PlanItem]) -> None:
-    # Like notes: a known id is replaced only by a copy changed later.
-    by_id = {i.id: i for i in existing}
-    for item in incoming:
-        old = by_id.get(item.id)
-        if old is None:
-            plan.selfcare_added += 1
-        elif old == item or item.updated_at <= old.updated_at:
-            plan.selfcare_unchanged += 1
-            continue
-        else:
-            plan.remove_items.append(item.id)
-            plan.selfcare_updated += 1
-        plan.add_items.append(item)
-        by_id[item.id] = item
+    added, updated, unchanged = _merge_newer(existing, incoming, plan.add_items, plan.remove_items)
+    plan.selfcare_added += added
+    plan.selfcare_updated += updated
+    plan.selfcare_unchanged += unchanged
 
 
 def _plan_reviews(plan: _Plan, existing: list[WeeklyReview], incoming: list[WeeklyReview]) -> None:
@@ -312,16 +303,38 @@ def _plan_checkins(plan: _Plan, existing: list[Checkin], incoming: list[Checkin]
 
 
 def _plan_notes(plan: _Plan, existing: list[Note], incoming: list[Note]) -> None:
-    by_id = {n.id: n for n in existing}
-    for n in incoming:
-        old = by_id.get(n.id)
+    added, updated, unchanged = _merge_newer(existing, incoming, plan.add_notes, plan.remove_notes)
+    plan.added += added
+    plan.updated += updated
+    plan.unchanged += unchanged
+
+
+class _Stamped(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def updated_at(self) -> dt.datetime: ...
+
+
+_S = TypeVar("_S", bound=_Stamped)
+
+
+def _merge_newer(
+    existing: list[_S], incoming: list[_S], to_add: list[_S], to_remove: list[str]
+) -> tuple[int, int, int]:
+    """A known id is replaced only by a copy changed later; returns (added, updated, unchanged)."""
+    by_id = {e.id: e for e in existing}
+    added = updated = unchanged = 0
+    for new in incoming:
+        old = by_id.get(new.id)
         if old is None:
-            plan.added += 1
-        elif old == n or n.updated_at <= old.updated_at:
-            plan.unchanged += 1
+            added += 1
+        elif old == new or new.updated_at <= old.updated_at:
+            unchanged += 1
             continue
         else:
-            plan.remove_notes.append(n.id)
-            plan.updated += 1
-        plan.add_notes.append(n)
-        by_id[n.id] = n
+            to_remove.append(new.id)
+            updated += 1
+        to_add.append(new)
+        by_id[new.id] = new
+    return added, updated, unchanged

@@ -48,6 +48,20 @@ QPushButton#choice:checked {
 FOCUS_RING = QColor("#1a5fb4")
 
 
+def paint_row_card(widget: QWidget) -> None:
+    """A question row's rounded card: a soft fill, or a clear ring while it has focus."""
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if widget.hasFocus():
+        painter.setPen(QPen(FOCUS_RING, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(widget.palette().alternateBase())
+    painter.drawRoundedRect(widget.rect().adjusted(1, 1, -1, -1), 8, 8)
+    painter.end()
+
+
 class ChoiceRow(QFrame):
     """A question with a few exclusive, optional answers."""
 
@@ -198,16 +212,7 @@ class ChoiceRow(QFrame):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.hasFocus():
-            painter.setPen(QPen(FOCUS_RING, 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.palette().alternateBase())
-        painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 8, 8)
-        painter.end()
+        paint_row_card(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -10,7 +10,7 @@ item 9 above 0) asks for the crisis panel the moment it is chosen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.measures import describe
 from app.measures.definitions import Definition
-from ui.pages.checkin_widgets import FOCUS_RING, muted, set_role
+from ui.pages.checkin_widgets import muted, paint_row_card, set_role
 from ui.style import button, centred_scroll, label, mark
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
@@ -158,16 +158,7 @@ class QuestionCard(QFrame):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.hasFocus():
-            painter.setPen(QPen(FOCUS_RING, 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.palette().alternateBase())
-        painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 8, 8)
-        painter.end()
+        paint_row_card(self)
 
 
 class TakeView(QWidget):
