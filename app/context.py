@@ -8,6 +8,7 @@ wipes the key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.clock import Clock, SystemClock
 from app.data.swap import finish_pending_restore
@@ -20,6 +21,9 @@ from app.security.vault import DataKey, Vault
 from app.services.store import PrivateStore
 from app.settings import Settings
 
+if TYPE_CHECKING:
+    from app.team.store import TeamStore
+
 
 @dataclass
 class Tend:
@@ -28,6 +32,7 @@ class Tend:
     vault: Vault
     clock: Clock
     store: PrivateStore | None = None
+    team: TeamStore | None = None
     _key: DataKey | None = field(default=None, repr=False)
 
     @classmethod
@@ -75,7 +80,29 @@ class Tend:
         self._key = key
         return self.store
 
+    # -- the team store (shared with colleagues; never holds anything private) ------------
+    def team_url(self) -> str:
+        """``$TEND_TEAM_URL`` (``--team-url`` sets it), else the setting, else a local file."""
+        from app.team.url import resolve
+
+        return resolve(self.paths, None, str(self.settings.get("team_url")))
+
+    def open_team(self, password: str | None = None) -> TeamStore:
+        """Connect (slow: a network round trip or a migration; call off the GUI thread)."""
+        from app.team.store import TeamStore
+
+        self.close_team()
+        login = str(self.settings.get("team_login")) or None
+        self.team = TeamStore.open(self.team_url(), login=login, password=password)
+        return self.team
+
+    def close_team(self) -> None:
+        if self.team is not None:
+            self.team.close()
+            self.team = None
+
     def lock(self) -> None:
+        self.close_team()
         if self.store is not None:
             self.store.close()
             self.store = None

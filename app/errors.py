@@ -42,3 +42,15 @@ class ImportRejected(UserFacingError):
 
 class ValidationError(UserFacingError):
     """A value the user entered cannot be saved as it is."""
+
+
+class TeamUnavailable(UserFacingError):
+    """The team store can't be reached or isn't set up (never carries the URL's password)."""
+
+
+class NotAllowed(UserFacingError):
+    """This person's roles don't allow that in the team store."""
+
+
+class SlotTaken(UserFacingError):
+    """Someone else booked that time a moment ago."""

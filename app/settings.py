@@ -8,6 +8,7 @@ the store is unlocked (the lock screen needs the region's crisis lines).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,21 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+    shown: bool = True  # False: kept here, edited elsewhere (e.g. on the Supervision page)
+    clean: Callable[[str], str] | None = None  # for text: tidy or refuse (ValueError)
+
+
+def _without_password(url: str) -> str:
+    """A team address is kept in a plain file, so a password written into it is dropped."""
+    if not url or "@" not in url:
+        return url
+    from sqlalchemy.engine import make_url  # not needed at start-up
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+    except (ArgumentError, ValueError):
+        raise ValueError("team_url") from None
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -55,6 +71,16 @@ SETTINGS: tuple[Setting, ...] = (
         "Keep things still",
         "Guided pauses show words and a gentle countdown instead of a moving circle.",
     ),
+    Setting(
+        "team_url",
+        str,
+        "",
+        "Team database address",
+        "Where supervision bookings are shared. Leave empty to keep them on this computer.",
+        clean=_without_password,
+    ),
+    # Who you are in a team file on this computer (a made-up login, not your name).
+    Setting("team_login", str, "", "Team login on this computer", shown=False),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -71,7 +97,7 @@ def _coerce(setting: Setting, value: Any) -> Any:
     if setting.type is str:
         if not isinstance(value, str) or len(value) > 200:
             raise ValueError(setting.key)
-        return value.strip()
+        return setting.clean(value.strip()) if setting.clean else value.strip()
     if setting.type is bool:
         if not isinstance(value, bool):
             raise ValueError(setting.key)

@@ -176,6 +176,12 @@ def screenshots(cli: CliSession) -> int:
     return 0
 
 
+def _team(cli: CliSession) -> int:
+    from app.cli.team import team
+
+    return team(cli)
+
+
 COMMANDS = {
     "checkin": checkin,
     "note": note,
@@ -186,4 +192,5 @@ COMMANDS = {
     "demo": demo,
     "delete-everything": delete_everything,
     "screenshots": screenshots,
+    "team": _team,
 }

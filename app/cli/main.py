@@ -82,6 +82,12 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
         help="where Tend keeps its files (else $TEND_DATA_DIR, else the usual place)",
     )
     parser.add_argument(
+        "--team-url",
+        metavar="URL",
+        default=default(None),
+        help="the team store (else $TEND_TEAM_URL, else the setting, else a local file)",
+    )
+    parser.add_argument(
         "--passphrase-stdin",
         action="store_true",
         default=default(False),
@@ -150,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("screenshots", parents=[common], help="render the screenshots")
     s.add_argument("dir", metavar="DIR")
 
+    from app.cli.team import add_parser as add_team_parser
+
+    add_team_parser(sub, common)
+
     x = sub.add_parser("delete-everything", parents=[common], help="delete all of Tend's data")
     x.add_argument("--yes", action="store_true", help="yes, really")
     return parser
@@ -198,6 +208,8 @@ def _dispatch(cli: CliSession) -> int:
     command = cli.args.command
     if command in (None, "gui"):
         args = cli.args
+        if args.team_url:  # the window reads the address from the environment, as it would
+            os.environ["TEND_TEAM_URL"] = args.team_url
         return _run_gui(args.data_dir, bool(args.smoke), bool(getattr(args, "minimised", False)))
     from app.cli.commands import COMMANDS
 

@@ -41,7 +41,7 @@ class PreferencesSection(QGroupBox):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(self.form)
-        for setting in SETTINGS:
+        for setting in (s for s in SETTINGS if s.shown):
             self._add_row(setting)
         self.saved_label = QLabel("", self)
         self.saved_label.setObjectName("savedHint")
@@ -139,7 +139,7 @@ class PreferencesSection(QGroupBox):
 
     def show_current(self) -> None:
         """Put the stored values back into the editors (e.g. after the page is shown again)."""
-        for setting in SETTINGS:
+        for setting in (s for s in SETTINGS if s.shown):
             editor = self.editors[setting.key]
             current = self.ctx.tend.settings.get(setting.key)
             editor.blockSignals(True)
