@@ -208,6 +208,7 @@ class Changes:
     signals: bool = False
     selfcare: bool = False
     reminders: bool = False
+    supervision: bool = False  # team-store bookings, availability, or a private agenda note
     everything: bool = False
 
     def __or__(self, other: Changes) -> Changes:
@@ -222,5 +223,6 @@ _CHANGE_FIELDS = (
     "signals",
     "selfcare",
     "reminders",
+    "supervision",
     "everything",
 )

@@ -226,6 +226,39 @@ class TeamStore:
         log.info("local team person chosen (%d roles)", len(chosen))
         return me
 
+    def choose_local_supervisors(self, supervisor_ids: Iterable[str]) -> None:
+        """SQLite only: who supervises me (on a shared database, the administrator says)."""
+        if self.is_postgres:
+            raise NotAllowed("On a shared team database, your administrator pairs you up.")
+        me = self.require(Role.CASEWORKER)
+        chosen = set(supervisor_ids) - {me.id}
+        with self.write() as s:
+            valid = set(
+                s.scalars(
+                    select(models.PersonRole.person_id).where(
+                        models.PersonRole.role == Role.SUPERVISOR.value,
+                        models.PersonRole.person_id.in_(chosen),
+                    )
+                )
+            )
+            if valid != chosen:
+                raise ValidationError("Please choose supervisors from the list.")
+            s.query(models.Assignment).filter_by(supervisee_id=me.id).delete()
+            s.add_all(models.Assignment(supervisee_id=me.id, supervisor_id=i) for i in chosen)
+        log.info("local supervisors chosen (%d)", len(chosen))
+
+    def my_supervisor_ids(self) -> list[str]:
+        if self.me is None:
+            return []
+        with self.read() as s:
+            return list(
+                s.scalars(
+                    select(models.Assignment.supervisor_id).where(
+                        models.Assignment.supervisee_id == self.me.id
+                    )
+                )
+            )
+
     @property
     def login(self) -> str | None:
         return self._login

@@ -24,6 +24,7 @@ PAGE_SPECS: tuple[tuple[str, str, str], ...] = (
     ("signals", "ui.pages.signals", "SignalsPage"),
     ("selfcare", "ui.pages.selfcare", "SelfCarePage"),
     ("reminders", "ui.pages.reminders", "RemindersPage"),
+    ("supervision", "ui.pages.supervision", "SupervisionPage"),
     ("settings", "ui.pages.settings", "SettingsPage"),
 )
 
