@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint typecheck pytest bench screenshots sysdeps clean
+.PHONY: run test lint typecheck pytest bench screenshots sysdeps postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ $(TSTAMP): pyproject.toml $(STAMP)
 sysdeps:
 	@bash tools/sysdeps.sh
 
+# A PostgreSQL server for the team-store tests (installed as root on Debian/Ubuntu).
+postgres:
+	@bash tools/postgres.sh
+
 run: sysdeps $(STAMP)
 	$(BIN)/tend $(ARGS)
 
@@ -33,8 +37,8 @@ lint: $(TSTAMP)
 typecheck: $(TSTAMP)
 	$(BIN)/mypy
 
-pytest: sysdeps $(TSTAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+pytest: sysdeps postgres $(TSTAMP)
+	TEND_REQUIRE_POSTGRES=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 

@@ -16,6 +16,9 @@ from app.security.kdf import TEST_PARAMS
 from app.security.secrets import KeyringSecretStore
 from tests.helpers.fakes import PASSPHRASE, InMemoryKeyring, fixed_clock
 
+# team_url / pg_cluster / pg_admin_url / role_prefix: SQLite and a real PostgreSQL, lazily.
+pytest_plugins = ["tests.helpers.pgfixtures"]
+
 # Before any test imports Qt (app/ never does, so the imports above are safe).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
