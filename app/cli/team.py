@@ -174,5 +174,7 @@ def _say_status(cli: CliSession, report: Any, *, policy_only: bool = False) -> N
             cli.say("Problems:")
             for problem in report.problems:
                 cli.say(f"  - {problem}")
+        elif report.is_postgres:
+            cli.say("Security checks: all fine (row-level security forced on every table).")
         else:
-            cli.say("Security checks: all fine.")
+            cli.say("A file on this computer: anyone who can open it can change it.")

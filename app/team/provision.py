@@ -307,6 +307,7 @@ class Status:
     people_by_role: dict[str, int]
     policy: list[tuple[int, int]]
     problems: list[str]
+    is_postgres: bool = False
 
 
 def status(url: str | TeamAddress, *, password: str | None = None) -> Status:
@@ -335,4 +336,4 @@ def status(url: str | TeamAddress, *, password: str | None = None) -> Status:
                 ]
     finally:
         engine.dispose()
-    return Status(address.display, revision, counts, policy, problems)
+    return Status(address.display, revision, counts, policy, problems, address.is_postgres)
