@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    from bench import jrnl_compare, reminders, startup, store, trends
+    from bench import jrnl_compare, reminders, startup, store, supervision_slots, trends
     from bench.common import open_tend, report
 
     began = time.perf_counter()
@@ -27,6 +27,7 @@ def main() -> int:
         store.fill(tend)
         store.bench_search(tend)
     reminders.run()
+    supervision_slots.run()
     jrnl_compare.run()
     report("bench_total_s", time.perf_counter() - began)
     return 0
