@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.data import schema
+from app.data.agenda_entries import load_agenda
 from app.data.entries import load_checkins, load_notes
 from app.data.measure_entries import StoredResponse, StoredWording, load_responses, load_wordings
 from app.data.selfcare_entries import load_items, load_reviews
@@ -25,6 +26,7 @@ from app.errors import UserFacingError
 from app.fsutil import atomic_write_bytes
 from app.paths import AppPaths
 from app.selfcare.model import PlanItem, WeeklyReview
+from app.services.agenda import AgendaNote
 from app.services.store import PrivateStore
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,7 @@ class _Everything:
     wordings: list[StoredWording]
     selfcare_items: list[PlanItem]
     weekly_reviews: list[WeeklyReview]
+    agenda: list[AgendaNote]
 
 
 def _load(store: PrivateStore) -> _Everything:
@@ -59,6 +62,7 @@ def _load(store: PrivateStore) -> _Everything:
             load_wordings(s),
             load_items(s),
             load_reviews(s),
+            load_agenda(s),
         )
 
 
@@ -66,7 +70,7 @@ def export_bytes(store: PrivateStore, fmt: str = "json") -> tuple[bytes, int, in
     """The export's bytes, and how many check-ins and notes it holds.
 
     CSV holds check-ins and notes only; measure responses and wordings, the self-care
-    plan and weekly reviews are in JSON.
+    plan, weekly reviews and supervision agenda notes are in JSON.
     """
     loaded = _load(store)
     checkins, notes = loaded.checkins, loaded.notes
@@ -79,6 +83,7 @@ def export_bytes(store: PrivateStore, fmt: str = "json") -> tuple[bytes, int, in
             loaded.wordings,
             loaded.selfcare_items,
             loaded.weekly_reviews,
+            loaded.agenda,
         )
         data = json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
     elif fmt == "csv":

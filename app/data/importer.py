@@ -11,7 +11,9 @@
    response is never edited, so a known id is left alone); a questionnaire's
    supplied wording is replaced when the file's copy was added later.
    Self-care plan items are matched by id like notes; weekly reviews by id like
-   check-ins, one per week (whichever was updated last is kept).
+   check-ins, one per week (whichever was updated last is kept). Supervision
+   agenda notes are matched by their booking (attendance id) like notes: the one
+   updated later is kept.
 Importing the same file twice therefore adds nothing the second time.
 """
 
@@ -25,11 +27,12 @@ from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from app.data import entries, measure_entries, selfcare_entries, validate
+from app.data import agenda_entries, entries, measure_entries, selfcare_entries, validate
 from app.data.measure_entries import StoredResponse, StoredWording
 from app.domain import Checkin, Note
 from app.errors import ImportRejected
 from app.selfcare.model import PlanItem, WeeklyReview
+from app.services.agenda import AgendaNote
 from app.services.index import drop_unused_tags
 from app.services.store import PrivateStore
 from app.store.engine import writer
@@ -41,8 +44,8 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ImportReport:
-    """Counts of entries (check-ins and notes) and, apart, of measure responses and wordings
-    and of self-care plan items and weekly reviews."""
+    """Counts of entries (check-ins and notes) and, apart, of measure responses and wordings,
+    of self-care plan items and weekly reviews, and of supervision agenda notes."""
 
     added: int = 0
     updated: int = 0
@@ -54,6 +57,9 @@ class ImportReport:
     selfcare_added: int = 0
     selfcare_updated: int = 0
     selfcare_unchanged: int = 0
+    agenda_added: int = 0
+    agenda_updated: int = 0
+    agenda_unchanged: int = 0
 
     @property
     def changed_anything(self) -> bool:
@@ -64,6 +70,8 @@ class ImportReport:
             or self.measures_updated
             or self.selfcare_added
             or self.selfcare_updated
+            or self.agenda_added
+            or self.agenda_updated
         )
 
     def summary(self) -> str:
@@ -90,8 +98,19 @@ class ImportReport:
                 )
             if self.selfcare_updated:
                 parts.append(f"{self.selfcare_updated:,} self-care items or reviews updated")
+            if self.agenda_added:
+                parts.append(
+                    _count(self.agenda_added, "supervision agenda note", "supervision agenda notes")
+                )
+            if self.agenda_updated:
+                parts.append(f"{self.agenda_updated:,} supervision agenda notes updated")
             text = "Imported " + ", ".join(parts) + "."
-            already = self.unchanged + self.measures_unchanged + self.selfcare_unchanged
+            already = (
+                self.unchanged
+                + self.measures_unchanged
+                + self.selfcare_unchanged
+                + self.agenda_unchanged
+            )
             if already:
                 text += f" {already:,} {'was' if already == 1 else 'were'} already here."
         if self.day_conflicts:
@@ -132,7 +151,8 @@ def import_bytes(store: PrivateStore, data: bytes) -> ImportReport:
     doc = validate.document(validate.parse_json(data), today)
     report = _apply(store, doc)
     log.info(
-        "import: %d added, %d updated, %d unchanged, %d day conflicts; self-care %d/%d/%d",
+        "import: %d added, %d updated, %d unchanged, %d day conflicts; self-care %d/%d/%d; "
+        "agenda %d/%d/%d",
         report.added,
         report.updated,
         report.unchanged,
@@ -140,6 +160,9 @@ def import_bytes(store: PrivateStore, data: bytes) -> ImportReport:
         report.selfcare_added,
         report.selfcare_updated,
         report.selfcare_unchanged,
+        report.agenda_added,
+        report.agenda_updated,
+        report.agenda_unchanged,
     )
     return report
 
@@ -156,6 +179,8 @@ class _Plan:
     add_items: list[PlanItem] = field(default_factory=list)
     remove_reviews: list[str] = field(default_factory=list)
     add_reviews: list[WeeklyReview] = field(default_factory=list)
+    remove_agenda: list[str] = field(default_factory=list)
+    add_agenda: list[AgendaNote] = field(default_factory=list)
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -166,6 +191,9 @@ class _Plan:
     selfcare_added: int = 0
     selfcare_updated: int = 0
     selfcare_unchanged: int = 0
+    agenda_added: int = 0
+    agenda_updated: int = 0
+    agenda_unchanged: int = 0
 
 
 def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
@@ -177,10 +205,12 @@ def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
         _plan_wordings(plan, measure_entries.load_wordings(s), doc.wordings)
         _plan_items(plan, selfcare_entries.load_items(s), doc.selfcare_items)
         _plan_reviews(plan, selfcare_entries.load_reviews(s), doc.weekly_reviews)
+        _plan_agenda(plan, agenda_entries.load_agenda(s), doc.agenda)
         entries.delete_checkins(s, plan.remove_checkins)
         entries.delete_notes(s, plan.remove_notes)
         selfcare_entries.delete_items(s, plan.remove_items)
         selfcare_entries.delete_reviews(s, plan.remove_reviews)
+        agenda_entries.delete_agenda(s, plan.remove_agenda)
         s.flush()
         entries.insert_checkins(s, plan.add_checkins)
         entries.insert_notes(s, plan.add_notes)
@@ -188,6 +218,7 @@ def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
         measure_entries.replace_wordings(s, plan.put_wordings)
         selfcare_entries.insert_items(s, plan.add_items)
         selfcare_entries.insert_reviews(s, plan.add_reviews)
+        agenda_entries.insert_agenda(s, plan.add_agenda)
         drop_unused_tags(s)
     return ImportReport(
         plan.added,
@@ -200,7 +231,19 @@ def _apply(store: PrivateStore, doc: validate.Document) -> ImportReport:
         plan.selfcare_added,
         plan.selfcare_updated,
         plan.selfcare_unchanged,
+        plan.agenda_added,
+        plan.agenda_updated,
+        plan.agenda_unchanged,
     )
+
+
+def _plan_agenda(plan: _Plan, existing: list[AgendaNote], incoming: list[AgendaNote]) -> None:
+    added, updated, unchanged = _merge_newer(
+        existing, incoming, plan.add_agenda, plan.remove_agenda
+    )
+    plan.agenda_added += added
+    plan.agenda_updated += updated
+    plan.agenda_unchanged += unchanged
 
 
 def _plan_items(plan: _Plan, existing: list[PlanItem], incoming: list[PlanItem]) -> None:

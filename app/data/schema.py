@@ -13,10 +13,12 @@ import app
 from app.data.measure_entries import StoredResponse, StoredWording
 from app.domain import SCALES, Checkin, Note
 from app.selfcare.model import PlanItem, WeeklyReview
+from app.services.agenda import AgendaNote
 
 FORMAT = "tend-export"
-# 2 added measure_responses and measure_wordings; 3 added selfcare_items and weekly_reviews.
-SCHEMA_VERSION = 3
+# 2 added measure_responses and measure_wordings; 3 added selfcare_items and weekly_reviews;
+# 4 added supervision_agenda.
+SCHEMA_VERSION = 4
 
 CHECKIN_FIELDS = (
     "id",
@@ -33,7 +35,8 @@ CHECKIN_FIELDS = (
 NOTE_FIELDS = ("id", "day", "body", "tags", "created_at", "updated_at")
 TOP_FIELDS_V1 = ("format", "schema_version", "exported_at", "app_version", "checkins", "notes")
 TOP_FIELDS_V2 = (*TOP_FIELDS_V1, "measure_responses", "measure_wordings")
-TOP_FIELDS = (*TOP_FIELDS_V2, "selfcare_items", "weekly_reviews")
+TOP_FIELDS_V3 = (*TOP_FIELDS_V2, "selfcare_items", "weekly_reviews")
+TOP_FIELDS = (*TOP_FIELDS_V3, "supervision_agenda")
 MEASURE_RESPONSE_FIELDS = (
     "id",
     "measure_id",
@@ -54,6 +57,7 @@ WEEKLY_REVIEW_FIELDS = (
     "created_at",
     "updated_at",
 )
+SUPERVISION_AGENDA_FIELDS = ("attendance_id", "text", "updated_at")
 
 CSV_COLUMNS = (
     "kind",
@@ -153,6 +157,14 @@ def weekly_review_to_json(r: WeeklyReview) -> dict[str, Any]:
     }
 
 
+def agenda_to_json(a: AgendaNote) -> dict[str, Any]:
+    return {
+        "attendance_id": a.attendance_id,
+        "text": a.text,
+        "updated_at": format_timestamp(a.updated_at),
+    }
+
+
 def document(
     checkins: Sequence[Checkin],
     notes: Sequence[Note],
@@ -161,6 +173,7 @@ def document(
     wordings: Sequence[StoredWording] = (),
     selfcare_items: Sequence[PlanItem] = (),
     weekly_reviews: Sequence[WeeklyReview] = (),
+    agenda: Sequence[AgendaNote] = (),
 ) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -173,4 +186,5 @@ def document(
         "measure_wordings": [wording_to_json(w) for w in wordings],
         "selfcare_items": [selfcare_item_to_json(i) for i in selfcare_items],
         "weekly_reviews": [weekly_review_to_json(r) for r in weekly_reviews],
+        "supervision_agenda": [agenda_to_json(a) for a in agenda],
     }

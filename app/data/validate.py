@@ -15,7 +15,7 @@ import math
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.data import schema
@@ -31,6 +31,7 @@ from app.domain import (
 )
 from app.errors import ImportRejected, ValidationError
 from app.selfcare.model import PlanItem, WeeklyReview
+from app.services.agenda import AgendaNote
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _SAFE_NAME = re.compile(r"[a-z_]{1,30}\Z")
@@ -240,7 +241,8 @@ def _domain_checked(fn: Any, where: str) -> Any:
 @dataclass(frozen=True)
 class Document:
     """Everything an import file holds, checked. Version 1 files have no measures;
-    versions 1 and 2 have no self-care plan or weekly reviews."""
+    versions 1 and 2 have no self-care plan or weekly reviews; versions 1 to 3 have no
+    supervision agenda notes."""
 
     checkins: list[Checkin]
     notes: list[Note]
@@ -248,9 +250,10 @@ class Document:
     wordings: list[StoredWording]
     selfcare_items: list[PlanItem]
     weekly_reviews: list[WeeklyReview]
+    agenda: list[AgendaNote] = field(default_factory=list)
 
 
-_TOP_FIELDS = {1: schema.TOP_FIELDS_V1, 2: schema.TOP_FIELDS_V2}
+_TOP_FIELDS = {1: schema.TOP_FIELDS_V1, 2: schema.TOP_FIELDS_V2, 3: schema.TOP_FIELDS_V3}
 
 
 def document(doc: object, today: dt.date) -> Document:
@@ -287,13 +290,18 @@ def document(doc: object, today: dt.date) -> Document:
         from app.data.validate_selfcare import selfcare
 
         items, reviews = selfcare(f["selfcare_items"], f["weekly_reviews"], today)
+    agenda: list[AgendaNote] = []
+    if version >= 4:
+        from app.data.validate_agenda import agenda_notes
+
+        agenda = agenda_notes(f["supervision_agenda"])
     ids = [(f"check-in {i}", c.id) for i, c in enumerate(checkins, 1)]
     ids += [(f"note {i}", n.id) for i, n in enumerate(notes, 1)]
     ids += [(f"measure response {i}", r.id) for i, r in enumerate(responses, 1)]
     ids += [(f"self-care item {i}", x.id) for i, x in enumerate(items, 1)]
     ids += [(f"weekly review {i}", w.id) for i, w in enumerate(reviews, 1)]
     _unique(ids, checkins)
-    return Document(checkins, notes, responses, wordings, items, reviews)
+    return Document(checkins, notes, responses, wordings, items, reviews, agenda)
 
 
 def _unique(ids: list[tuple[str, str]], checkins: list[Checkin]) -> None:

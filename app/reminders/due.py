@@ -20,6 +20,12 @@ The rules, in order:
   in quiet hours also waits for their end.
 * Nothing fires inside a pause: the first fire after it is the next scheduled
   moment at or after ``paused_until``. There is no backlog.
+* A schedule of one-off moments (``at``, booked supervision) fires at each
+  moment, an instant in UTC, so daylight saving can't move it. Weekdays and
+  quiet hours don't apply: a session is a fixed appointment, and a reminder held
+  back until the quiet hours end could arrive after the session began. A moment
+  is never fired twice, and moments before ``now`` (or the last fire) are past,
+  not owed.
 """
 
 from __future__ import annotations
@@ -161,6 +167,8 @@ def first_scheduled_after(
     schedule: Schedule, floor: dt.datetime, after: dt.datetime | None, zone: dt.tzinfo
 ) -> dt.datetime | None:
     """The first scheduled moment ``>= floor`` and ``> after`` (both aware UTC)."""
+    if schedule.at is not None:
+        return _first_moment(schedule.at, floor, after)
     slots = day_slots(schedule)
     if not slots:
         return None
@@ -183,6 +191,16 @@ def first_scheduled_after(
                     return moment
         day += DAY
     return None
+
+
+def _first_moment(
+    moments: tuple[dt.datetime, ...], floor: dt.datetime, after: dt.datetime | None
+) -> dt.datetime | None:
+    """The first one-off moment ``>= floor`` and ``> after``; ``moments`` are sorted."""
+    i = bisect.bisect_left(moments, floor)
+    if after is not None:
+        i = max(i, bisect.bisect_right(moments, after))
+    return moments[i] if i < len(moments) else None
 
 
 # -- the public maths ----------------------------------------------------------------------

@@ -75,9 +75,9 @@ WORDS: dict[ReminderKind, Words] = {
         "A questionnaire you take now and then has come round again. There's no rush.",
     ),
     ReminderKind.SUPERVISION: Words(
-        "A reminder from Tend",
-        "Open Tend when you have a moment.",
-        None,
+        "Supervision coming up",
+        "You have a supervision session soon.",
+        "supervision",
     ),
 }
 CATCH_UP_DETAIL = (
@@ -90,6 +90,37 @@ CATCH_UP = Words(
     CATCH_UP_DETAIL,
 )
 FROM_PLAN = "From your plan: {}"
+
+
+AGENDA_WAITING = "Your agenda note is on the Supervision page."
+
+
+def session_detail(start: dt.datetime, now: dt.datetime, zone: dt.tzinfo, has_agenda: bool) -> str:
+    """In-app words for a booked session: when it starts, and where the agenda note is.
+    Never the note itself: only that there is one."""
+    local, today = start.astimezone(zone), now.astimezone(zone).date()
+    clock = f"{local.hour:02d}:{local.minute:02d}"
+    if local.date() == today:
+        when = f"It starts at {clock} today."
+    elif local.date() == today + dt.timedelta(days=1):
+        when = f"It starts at {clock} tomorrow."
+    else:
+        when = f"It starts on {local:%A} {local.day} {local:%B} at {clock}."
+    return f"{when} {AGENDA_WAITING}" if has_agenda else when
+
+
+def upcoming_session(
+    bookings: Sequence[tuple[str, dt.datetime]], leads: Sequence[int], now: dt.datetime
+) -> tuple[str, dt.datetime] | None:
+    """The soonest booking a supervision reminder shown at ``now`` is about: one whose
+    first reminder moment has come and that hasn't started yet (a snoozed reminder still
+    finds its session). A catch-up after Tend was closed never announces a session that
+    already began: then there is nothing to say."""
+    longest = dt.timedelta(minutes=max(leads, default=0))
+    for ident, start in sorted(bookings, key=lambda b: b[1]):
+        if start > now and start - longest <= now:
+            return ident, start
+    return None
 
 
 def with_prompt(detail: str | None, prompt: str | None) -> str | None:

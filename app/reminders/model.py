@@ -7,9 +7,15 @@
      "every_minutes": null,             # an interval (5..1440 minutes) instead of "times"
      "quiet_start": "22:00",            # quiet hours, both or neither; may cross
      "quiet_end": "07:00",              #   midnight; start inclusive, end exclusive
-     "tz": ""}                          # IANA zone ("Europe/London"); "" = this computer's
+     "tz": "",                          # IANA zone ("Europe/London"); "" = this computer's
+     "at": null}                        # one-off moments instead: ["2026-11-24T23:00:00Z"]
 
-A schedule has either times or an interval, never both and never neither. An
+A schedule has times, or an interval, or one-off moments (``at``): exactly one
+of the three. One-off moments are instants (ISO 8601 with an offset, kept as
+UTC, up to 200, possibly none yet); they ignore weekdays and quiet hours (the
+schedule is normalised to every day, no quiet hours): they exist for booked
+supervision, a fixed appointment whose reminder is no use after the quiet hours
+end. Only the supervision rule has them, made by ``sync_supervision``. An
 interval's slots are wall-clock times on each chosen day, counted from the end
 of the quiet hours (or from midnight without quiet hours); slots inside quiet
 hours are left out. A chosen time inside quiet hours moves to their end. See
@@ -20,6 +26,13 @@ hours are left out. A chosen time inside quiet hours moves to their end. See
 * ``selfcare``: ``{"item_id": "<uuid>"}``: a particular practice from the plan
   (otherwise one restoring practice is drawn from the plan each time).
 * ``no_day_off``: ``{"days": 21}``: how long without a day off or leave (7..90).
+* ``supervision``: ``{"leads": [1440, 60], "bookings": [["<attendance id>",
+  "2026-11-25T23:00:00Z"], ...]}``: how long before each booked session to remind
+  (minutes, 1 to 3 distinct values from 5 to 10080), and the person's upcoming
+  bookings (attendance id and start, soonest first, up to 50) as last synced from
+  the team store. The schedule's moments are derived from these (see
+  ``supervision_moments``); the bookings are kept so a reminder can say when its
+  session starts and so a started session is never announced.
 * every other kind: ``{}``.
 
 Parsing is strict: unknown keys, wrong types and values out of range raise
@@ -28,6 +41,7 @@ Parsing is strict: unknown keys, wrong types and values out of range raise
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -42,12 +56,17 @@ ALL_DAYS: frozenset[int] = frozenset(range(7))
 WEEKDAYS: frozenset[int] = frozenset(range(5))
 MAX_TIMES = 24
 MIN_EVERY, MAX_EVERY = 5, 1440
-MAX_JSON_CHARS = 4000
+MAX_JSON_CHARS = 16_000  # 50 bookings or 200 moments fit comfortably
+MAX_MOMENTS = 200
+MAX_BOOKINGS = 50
+MAX_LEADS = 3
+MIN_LEAD, MAX_LEAD = 5, 10_080  # minutes: 5 minutes to a week
+DEFAULT_LEADS = (1440, 60)
 MAX_ID_CHARS = 36
 NO_DAY_OFF_DEFAULT, NO_DAY_OFF_MIN, NO_DAY_OFF_MAX = 21, 7, 90
 
 _HHMM = re.compile(r"\A([01]\d|2[0-3]):([0-5]\d)\Z")
-_SCHEDULE_KEYS = {"times", "weekdays", "every_minutes", "quiet_start", "quiet_end", "tz"}
+_SCHEDULE_KEYS = {"times", "weekdays", "every_minutes", "quiet_start", "quiet_end", "tz", "at"}
 
 
 class ReminderKind(StrEnum):
@@ -56,7 +75,7 @@ class ReminderKind(StrEnum):
     HEAVY_DAY = "heavy_day"
     NO_DAY_OFF = "no_day_off"
     MEASURE_DUE = "measure_due"
-    SUPERVISION = "supervision"  # issue 5 adds the bookings; for now a plain timed reminder
+    SUPERVISION = "supervision"  # booked sessions from the team store: one-off moments
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,7 @@ class Schedule:
     quiet_start: dt.time | None = None
     quiet_end: dt.time | None = None  # may cross midnight
     tz: str = ""  # IANA name; "" = the system's local zone
+    at: tuple[dt.datetime, ...] | None = None  # one-off moments (aware UTC) instead; () = none yet
 
 
 @dataclass(frozen=True)
@@ -123,8 +143,37 @@ def check_zone(tz: object) -> str:
     return tz
 
 
+def _moment(value: object) -> dt.datetime:
+    """An aware instant in UTC, from a datetime or an ISO 8601 string with an offset."""
+    if isinstance(value, str) and len(value) <= 40:
+        with contextlib.suppress(ValueError):
+            value = dt.datetime.fromisoformat(value)
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise ValidationError("Tend couldn't read the time of a booked session.")
+    try:
+        return value.astimezone(dt.UTC).replace(microsecond=0)
+    except OverflowError:
+        raise ValidationError("Tend couldn't read the time of a booked session.") from None
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _check_moments(s: Schedule) -> Schedule:
+    at = s.at
+    if not isinstance(at, tuple) or len(at) > MAX_MOMENTS:
+        raise ValidationError("A reminder can keep up to 200 booked times.")
+    if s.times or s.every_minutes is not None:
+        raise ValidationError("Pick times of day or an interval, not both.")
+    moments = tuple(sorted({_moment(m) for m in at}))
+    return Schedule(at=moments, tz=check_zone(s.tz))
+
+
 def check_schedule(s: Schedule) -> Schedule:
     """A schedule that can be saved, normalised (times sorted, without seconds)."""
+    if s.at is not None:
+        return _check_moments(s)
     if not isinstance(s.times, tuple) or len(s.times) > MAX_TIMES:
         raise ValidationError(f"A reminder can have up to {MAX_TIMES} times a day.")
     if not all(isinstance(t, dt.time) and t.tzinfo is None for t in s.times):
@@ -185,6 +234,9 @@ def parse_schedule(text: str) -> Schedule:
     ):
         raise ValidationError("Pick at least one day of the week.")
     qs, qe = data.get("quiet_start"), data.get("quiet_end")
+    at = data.get("at")
+    if at is not None and (not isinstance(at, list) or len(at) > MAX_MOMENTS):
+        raise ValidationError("A reminder can keep up to 200 booked times.")
     return check_schedule(
         Schedule(
             times=tuple(_time(t) for t in times[: MAX_TIMES + 1]),
@@ -193,6 +245,7 @@ def parse_schedule(text: str) -> Schedule:
             quiet_start=None if qs is None else _time(qs),
             quiet_end=None if qe is None else _time(qe),
             tz=data.get("tz", ""),
+            at=None if at is None else tuple(_moment(m) for m in at),
         )
     )
 
@@ -206,6 +259,7 @@ def schedule_json(s: Schedule) -> str:
         "quiet_start": None if s.quiet_start is None else _hhmm(s.quiet_start),
         "quiet_end": None if s.quiet_end is None else _hhmm(s.quiet_end),
         "tz": s.tz,
+        "at": None if s.at is None else [_iso(m) for m in s.at],
     }
     return json.dumps(data, separators=(",", ":"))
 
@@ -224,7 +278,11 @@ def check_params(kind: ReminderKind, params: object) -> dict[str, Any]:
     """The kind's options with defaults filled in (see the module docstring)."""
     if not isinstance(params, dict):
         raise ValidationError("Tend couldn't read this reminder's options.")
-    allowed = {ReminderKind.SELFCARE: {"item_id"}, ReminderKind.NO_DAY_OFF: {"days"}}
+    allowed = {
+        ReminderKind.SELFCARE: {"item_id"},
+        ReminderKind.NO_DAY_OFF: {"days"},
+        ReminderKind.SUPERVISION: {"leads", "bookings"},
+    }
     if set(params) - allowed.get(kind, set()):
         raise ValidationError("Tend couldn't read this reminder's options.")
     out: dict[str, Any] = {}
@@ -242,7 +300,44 @@ def check_params(kind: ReminderKind, params: object) -> dict[str, Any]:
                 f"The number of days can be from {NO_DAY_OFF_MIN} to {NO_DAY_OFF_MAX}."
             )
         out["days"] = days
+    if kind is ReminderKind.SUPERVISION:
+        out["leads"] = list(check_leads(params.get("leads", DEFAULT_LEADS)))
+        out["bookings"] = [[i, _iso(t)] for i, t in check_bookings(params.get("bookings", []))]
     return out
+
+
+def check_leads(leads: object) -> tuple[int, ...]:
+    """Lead times in minutes, longest first: 1 to 3 distinct, each 5 minutes to a week."""
+    if not isinstance(leads, list | tuple) or not 0 < len(leads) <= MAX_LEADS:
+        raise ValidationError("Pick at least one time to be reminded before a session.")
+    if not all(
+        isinstance(m, int) and not isinstance(m, bool) and MIN_LEAD <= m <= MAX_LEAD for m in leads
+    ):
+        raise ValidationError("A reminder can come from 5 minutes to a week before a session.")
+    return tuple(sorted(set(leads), reverse=True))
+
+
+def check_bookings(bookings: object) -> tuple[tuple[str, dt.datetime], ...]:
+    """(attendance id, start as aware UTC) pairs, soonest first, ids unique."""
+    if not isinstance(bookings, list | tuple) or len(bookings) > MAX_BOOKINGS:
+        raise ValidationError("Tend couldn't read your booked sessions.")
+    seen: dict[str, dt.datetime] = {}
+    for pair in bookings:
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise ValidationError("Tend couldn't read your booked sessions.")
+        ident, start = pair
+        if not isinstance(ident, str) or not 0 < len(ident) <= MAX_ID_CHARS or ident in seen:
+            raise ValidationError("Tend couldn't read your booked sessions.")
+        seen[ident] = _moment(start)
+    return tuple(sorted(seen.items(), key=lambda p: (p[1], p[0])))
+
+
+def supervision_moments(params: dict[str, Any]) -> tuple[dt.datetime, ...]:
+    """When a supervision rule fires: each booking's start less each lead time."""
+    leads = check_leads(params.get("leads", DEFAULT_LEADS))
+    bookings = check_bookings(params.get("bookings", []))
+    moments = {start - dt.timedelta(minutes=lead) for _, start in bookings for lead in leads}
+    return tuple(sorted(moments))
 
 
 def parse_params(kind: ReminderKind, text: str) -> dict[str, Any]:
@@ -262,12 +357,19 @@ def check_rule(rule: Rule) -> Rule:
     if not isinstance(rule.schedule, Schedule):
         raise ValidationError("Tend couldn't read this reminder's times.")
     kind = check_kind(rule.kind)
+    params = check_params(kind, rule.params)
+    schedule = rule.schedule
+    if kind is ReminderKind.SUPERVISION:
+        # Derived, never hand-edited: the bookings and lead times say when it fires.
+        schedule = Schedule(at=supervision_moments(params), tz=schedule.tz)
+    elif schedule.at is not None:
+        raise ValidationError("Pick at least one time of day, or how often.")
     return Rule(
         id=rule.id,
         kind=kind,
         enabled=rule.enabled,
-        schedule=check_schedule(rule.schedule),
-        params=check_params(kind, rule.params),
+        schedule=check_schedule(schedule),
+        params=params,
         last_fired_at=rule.last_fired_at,
         snoozed_until=rule.snoozed_until,
     )

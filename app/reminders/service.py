@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.domain import Changes
 from app.errors import ValidationError
-from app.reminders import kinds
+from app.reminders import bookings, kinds
 from app.reminders.due import SnoozeChoice, local_zone, next_due, snooze_until
 from app.reminders.model import (
     WEEKDAYS,
@@ -34,6 +34,7 @@ from app.reminders.model import (
     ReminderKind,
     Rule,
     Schedule,
+    check_bookings,
     check_rule,
     params_json,
     parse_params,
@@ -165,12 +166,30 @@ class ReminderService:
         with Session(self._read) as s:
             if s.get(models.PrivateSetting, DEFAULTS_KEY) is not None:
                 return Changes()
-            if s.scalar(select(models.ReminderRule.id).limit(1)) is not None:
+            # The supervision rule is made by syncing bookings, not by the person: it
+            # doesn't mean they already chose their reminders.
+            t = models.ReminderRule
+            mine = select(t.id).where(t.kind != ReminderKind.SUPERVISION.value).limit(1)
+            if s.scalar(mine) is not None:
                 self._set(DEFAULTS_KEY, True)
                 return Changes()
         for rule in default_rules():
             self.save_rule(rule)
         self._set(DEFAULTS_KEY, True)
+        return Changes(reminders=True)
+
+    # -- booked supervision -----------------------------------------------------------
+    def sync_supervision(self, upcoming: Sequence[tuple[str, dt.datetime]]) -> Changes:
+        """Keep the one SUPERVISION rule in step with the person's upcoming booked sessions
+        ((attendance id, start as aware UTC), from the team store). See
+        ``app.reminders.bookings``. ``Changes(reminders=True)`` only when something changed."""
+        now = self._clock.now().astimezone(dt.UTC)
+        found = bookings.future_bookings(upcoming, now)
+        with Session(self._write) as s, s.begin():
+            changed = bookings.sync_rule(s, found, now)
+        if not changed:
+            return Changes()
+        log.info("supervision reminders synced: %d bookings", len(found))
         return Changes(reminders=True)
 
     # -- what is due -----------------------------------------------------------------
@@ -318,7 +337,7 @@ class ReminderService:
         today = now.astimezone(self.zone()).date()
         with Session(self._read) as s:
             notified = self._get(s, MEASURES_KEY) or {}
-        worded = [(d, self._word(d, today, notified)) for d in due]
+        worded = [(d, self._word(d, today, notified, now)) for d in due]
         taken: list[Reminder] = []
         with Session(self._write) as s, s.begin():
             for d, reminder in worded:
@@ -336,7 +355,9 @@ class ReminderService:
         log.info("reminders: %d due, %d to show", len(due), len(taken))
         return taken
 
-    def _word(self, d: _Due, today: dt.date, notified: dict[str, str]) -> Reminder | None:
+    def _word(
+        self, d: _Due, today: dt.date, notified: dict[str, str], now: dt.datetime
+    ) -> Reminder | None:
         """The notice for a due rule, or None when its kind has nothing to say today.
         Updates ``notified`` for measures, so each round of a measure is mentioned once."""
         kind, words, detail = d.rule.kind, kinds.WORDS[d.rule.kind], kinds.WORDS[d.rule.kind].detail
@@ -358,6 +379,14 @@ class ReminderService:
             if not fresh:
                 return None
             notified.update({m.measure_id: str(m.due_on) for m in fresh})
+        if kind is ReminderKind.SUPERVISION:
+            booked = check_bookings(d.rule.params.get("bookings", []))
+            found = kinds.upcoming_session(booked, d.rule.params.get("leads", []), now)
+            if found is None:
+                return None  # it already began (a catch-up), or the booking is gone
+            with Session(self._read) as s:
+                noted = bookings.has_agenda(s, found[0])
+            detail = kinds.session_detail(found[1], now, self.zone(), noted)
         return Reminder(
             d.rule.id, kind, d.due_at, words.title, words.body, words.target, detail, (d.rule.id,)
         )

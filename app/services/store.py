@@ -7,6 +7,7 @@ from app.paths import AppPaths
 from app.reminders.service import ReminderService
 from app.security.vault import DataKey
 from app.selfcare.service import SelfCareService
+from app.services.agenda import AgendaService
 from app.services.checkins import CheckinService
 from app.services.journal import JournalService
 from app.services.measures import MeasureService
@@ -32,6 +33,7 @@ class PrivateStore:
         self.measures = MeasureService(self.engine, clock)
         self.signals = SignalService(self.engine, clock, self.checkins, self.measures)
         self.selfcare = SelfCareService(self.engine, clock)
+        self.agenda = AgendaService(self.engine, clock)
         self.reminders = ReminderService(
             self.engine, clock, self.checkins, self.measures, prompts=lambda: self.selfcare
         )

@@ -23,8 +23,8 @@ from app.errors import StoreTooNew, UserFacingError
 log = logging.getLogger(__name__)
 
 # Kept in step with migrations/private/versions by tests/app/store/test_migrations.py.
-PRIVATE_HEAD = "0003"
-KNOWN_REVISIONS = frozenset({"0001", "0002", "0003"})
+PRIVATE_HEAD = "0004"
+KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004"})
 
 
 def _current_revision(conn: Connection) -> str | None:

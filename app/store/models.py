@@ -195,3 +195,13 @@ class PrivateSetting(Base):
     __tablename__ = "private_settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SupervisionAgenda(Base):
+    """What the person wants to bring to one supervision booking. Private: the booking
+    itself (``attendance_id``) lives in the team store, this text never does."""
+
+    __tablename__ = "supervision_agenda"
+    attendance_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -299,7 +299,7 @@ def test_nothing_arrives_while_paused_and_the_return_is_warm(harness):
 def test_one_gentle_catch_up_after_being_closed_for_a_week(harness):
     h = harness
     _rule(h.store, "09:30", "13:00")
-    _rule(h.store, "11:00", kind=ReminderKind.SUPERVISION)
+    _rule(h.store, "11:00", kind=ReminderKind.SELFCARE)
     h.start()
     h.bridge.stop()  # Tend closed for a week
     h.clock.advance(days=7)

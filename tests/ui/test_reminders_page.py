@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -12,6 +13,7 @@ from app.reminder_delivery import WELCOME_BACK
 from app.reminders.model import ReminderKind, Rule, Schedule
 from ui.pages.reminders import RemindersPage
 from ui.pages.reminders_editor import RuleEditor
+from ui.pages.reminders_supervision import SupervisionEditor
 
 pytestmark = pytest.mark.gui
 
@@ -102,7 +104,7 @@ def test_add_a_rule_with_two_times_and_quiet_hours_across_midnight(qtbot, page):
 def test_an_interval_rule(qtbot, page):
     before = {r.id for r in page.rules}
     editor = page.open_editor(None)
-    _fill(editor, ReminderKind.SUPERVISION)
+    _fill(editor, ReminderKind.SELFCARE)
     editor.every.click()
     assert not editor.times.isEnabled()
     editor.every_unit.setCurrentIndex(editor.every_unit.findData(60))
@@ -233,3 +235,91 @@ def test_keyboard_alone_reaches_everything(qtbot, page):
     wanted += [row.edit_button for row in page.rule_list.rows]
     for control in wanted:
         assert control in seen or control.focusProxy() in seen
+
+
+# -- before supervision ------------------------------------------------------------------
+MONDAY_10 = dt.datetime(2026, 11, 22, 23, tzinfo=UTC)  # Monday 10:00 in Sydney
+
+
+def _supervision_row(qtbot, page):
+    _store(page).reminders.sync_supervision([("att-1", MONDAY_10)])
+    page.refresh()
+    qtbot.waitUntil(
+        lambda: any(r.rule.kind is ReminderKind.SUPERVISION for r in page.rule_list.rows)
+    )
+    return next(r for r in page.rule_list.rows if r.rule.kind is ReminderKind.SUPERVISION)
+
+
+def test_supervision_is_not_added_by_hand(page):
+    editor = page.open_editor(None)
+    assert editor.kind_box.findData(ReminderKind.SUPERVISION.value) == -1
+    editor.reject()
+
+
+def test_the_supervision_reminder_shows_its_lead_times(qtbot, page):
+    row = _supervision_row(qtbot, page)
+    assert row.switch.text() == "Before supervision" and row.switch.isChecked()
+    assert row.when.text() == "1 day and 1 hour before each session you book"
+
+
+def test_choosing_lead_times_for_supervision(qtbot, page):
+    row = _supervision_row(qtbot, page)
+    row.edit_button.click()
+    editor = page.editor
+    assert isinstance(editor, SupervisionEditor) and editor.isVisible()
+    assert not hasattr(editor, "times")  # no time-of-day editor: its times come from bookings
+    boxes = editor.lead_boxes
+    assert [b.text() for b in boxes.values()] == [
+        "1 day before",
+        "1 hour before",
+        "15 minutes before",
+    ]
+    assert all(b.accessibleName() for b in boxes.values())
+    assert [m for m, b in boxes.items() if b.isChecked()] == [1440, 60]
+    boxes[1440].click()
+    boxes[15].click()
+    editor.save_button.click()
+    _settle(qtbot, page)
+    saved = _store(page).reminders.rule(row.rule.id)
+    assert saved.params["leads"] == [60, 15]
+    assert saved.schedule.at == (
+        MONDAY_10 - dt.timedelta(hours=1),
+        MONDAY_10 - dt.timedelta(minutes=15),
+    )
+    qtbot.waitUntil(
+        lambda: any(
+            r.when.text() == "1 hour and 15 minutes before each session you book"
+            for r in page.rule_list.rows
+        )
+    )
+
+
+def test_at_least_one_lead_time_or_switch_it_off(qtbot, page):
+    row = _supervision_row(qtbot, page)
+    editor = page.open_editor(row.rule)
+    for box in editor.lead_boxes.values():
+        box.setChecked(False)
+    editor.save_button.click()
+    assert editor.isVisible() and not editor.problem.isHidden()
+    assert "switch this one off" in editor.problem.text()
+    editor.reject()
+    _settle(qtbot, page)
+    assert _store(page).reminders.rule(row.rule.id).params["leads"] == [1440, 60]
+    # switching it off is the way to have none
+    row = next(r for r in page.rule_list.rows if r.rule.kind is ReminderKind.SUPERVISION)
+    row.switch.click()
+    _settle(qtbot, page)
+    assert _store(page).reminders.rule(row.rule.id).enabled is False
+
+
+def test_an_unusual_lead_time_already_kept_is_offered_too(qtbot, page):
+    row = _supervision_row(qtbot, page)
+    store = _store(page)
+    store.reminders.save_rule(
+        dataclasses.replace(row.rule, params={**row.rule.params, "leads": [120]})
+    )
+    rule = store.reminders.rule(row.rule.id)
+    editor = page.open_editor(rule)
+    assert [m for m, b in editor.lead_boxes.items() if b.isChecked()] == [120]
+    assert editor.lead_boxes[120].text() == "2 hours before"
+    editor.reject()

@@ -17,11 +17,12 @@ from shiboken6 import isValid
 
 from app.domain import Changes
 from app.reminder_delivery import pause_end
-from app.reminders.model import Rule
+from app.reminders.model import ReminderKind, Rule
 from ui.context import UiContext
 from ui.pages.reminders_editor import RuleEditor
 from ui.pages.reminders_pause import PauseSection
 from ui.pages.reminders_rules import RuleList
+from ui.pages.reminders_supervision import SupervisionEditor
 from ui.pages.reminders_wording import EMPTY, INTRO
 from ui.style import button, centred_scroll, label
 
@@ -40,7 +41,7 @@ class RemindersPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rules: list[Rule] = []
-        self.editor: RuleEditor | None = None
+        self.editor: RuleEditor | SupervisionEditor | None = None
         self.loaded = False
         self._generation = 0
         self.setStyleSheet(STYLE)
@@ -134,20 +135,25 @@ class RemindersPage(QWidget):
         changed = dataclasses.replace(rule, enabled=on)
         self.ctx.write(lambda: store.reminders.save_rule(changed))
 
-    def open_editor(self, rule: Rule | None) -> RuleEditor:
-        """Add (``rule`` None) or change a rule, in a dialog over the page (not blocking)."""
+    def open_editor(self, rule: Rule | None) -> RuleEditor | SupervisionEditor:
+        """Add (``rule`` None) or change a rule, in a dialog over the page (not blocking).
+        The supervision reminder has its own: lead times, not times of day."""
         if self.editor is not None and isValid(self.editor) and self.editor.isVisible():
             self.editor.raise_()
             return self.editor
-        editor = RuleEditor(rule, self)
+        editor: RuleEditor | SupervisionEditor
+        if rule is not None and rule.kind is ReminderKind.SUPERVISION:
+            editor = SupervisionEditor(rule, self)
+        else:
+            editor = RuleEditor(rule, self)
+            editor.remove_requested.connect(self.remove_rule)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._save_from(editor))
-        editor.remove_requested.connect(self.remove_rule)
         self.editor = editor
         editor.open()
         return editor
 
-    def _save_from(self, editor: RuleEditor) -> None:
+    def _save_from(self, editor: RuleEditor | SupervisionEditor) -> None:
         rule = editor.result_rule
         if rule is None:
             return

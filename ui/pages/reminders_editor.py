@@ -79,7 +79,8 @@ class RuleEditor(QDialog):
         self.kind_box = QComboBox(self)
         self.kind_box.setAccessibleName(self.tr("Kind of reminder"))
         for kind in KINDS:
-            self.kind_box.addItem(self.tr(kind_name(kind)), kind.value)
+            if kind is not ReminderKind.SUPERVISION:  # its times come from bookings
+                self.kind_box.addItem(self.tr(kind_name(kind)), kind.value)
         self.kind_box.setEnabled(new)  # a saved rule keeps its kind: add another instead
         self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
         kind_label = QLabel(self.tr("&Kind:"), self)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.reminders.model import Rule
-from ui.pages.reminders_wording import kind_about, kind_name, schedule_words
+from ui.pages.reminders_wording import kind_about, kind_name, rule_words
 from ui.style import button, label
 
 
@@ -20,7 +20,7 @@ class RuleRow(QFrame):
         self.setObjectName("reminderRule")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         name = self.tr(kind_name(rule.kind))
-        when = self.tr(schedule_words(rule.schedule))
+        when = self.tr(rule_words(rule))
         self.switch = QCheckBox(name, self)
         self.switch.setChecked(rule.enabled)
         self.switch.setAccessibleName(self.tr("%1 reminder").replace("%1", name))
@@ -46,11 +46,8 @@ class RuleRow(QFrame):
 
     def _show_enabled(self, on: bool) -> None:
         # Off rules stay readable; "off" is said in words, not only by a paler colour.
-        self.when.setText(
-            self.tr(schedule_words(self.rule.schedule))
-            if on
-            else self.tr("Off. %1").replace("%1", self.tr(schedule_words(self.rule.schedule)))
-        )
+        when = self.tr(rule_words(self.rule))
+        self.when.setText(when if on else self.tr("Off. %1").replace("%1", when))
 
 
 class RuleList(QWidget):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from app.reminders.model import ALL_DAYS, WEEKDAYS, ReminderKind, Schedule
+from app.reminders.model import ALL_DAYS, WEEKDAYS, ReminderKind, Rule, Schedule
 
 # kind: (name, what it does)
 KINDS: dict[ReminderKind, tuple[str, str]] = {
@@ -34,9 +35,12 @@ KINDS: dict[ReminderKind, tuple[str, str]] = {
     ),
     ReminderKind.SUPERVISION: (
         "Before supervision",
-        "A moment to gather your thoughts before supervision.",
+        "A reminder before each supervision session you book, so you have a moment to "
+        "gather your thoughts. Your desktop only ever says a session is coming up.",
     ),
 }
+# The lead times the supervision reminder offers (minutes before a session).
+LEAD_CHOICES = (1440, 60, 15)
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -92,8 +96,32 @@ def _first_up(text: str) -> str:
     return text[:1].upper() + text[1:]  # str.capitalize() would lower "Fri" to "fri"
 
 
+def lead_words(minutes: int) -> str:
+    """E.g. "1 day before", "1 hour before", "15 minutes before", "2 days before"."""
+    for size, one, many in ((1440, "day", "days"), (60, "hour", "hours")):
+        if minutes % size == 0:
+            n = minutes // size
+            return f"{n} {one if n == 1 else many} before"
+    return f"{minutes} minutes before"
+
+
+def leads_words(leads: Sequence[int]) -> str:
+    """E.g. "1 day and 1 hour before each session you book"."""
+    parts = [lead_words(m).removesuffix(" before") for m in sorted(leads, reverse=True)]
+    return f"{_join(parts)} before each session you book" if parts else ""
+
+
+def rule_words(rule: Rule) -> str:
+    """A rule's "when", as its row on the page says it."""
+    if rule.kind is ReminderKind.SUPERVISION:
+        return _first_up(leads_words(rule.params.get("leads", [])))
+    return schedule_words(rule.schedule)
+
+
 def schedule_words(s: Schedule) -> str:
     """E.g. "On weekdays at 17:00" or "Every 2 hours, every day; quiet 22:00–07:00"."""
+    if s.at is not None:
+        return "Before each session you book"
     if s.every_minutes is not None:
         text = _first_up(f"{every_words(s.every_minutes)}, {days_words(s.weekdays)}")
     else:

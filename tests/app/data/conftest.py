@@ -57,6 +57,15 @@ def fill_selfcare(store: PrivateStore) -> None:
     store.selfcare.save_review(WEEK, "The walk on Tuesday", "Court, again", "Book a day off")
 
 
+AGENDA_IDS = ("0b7a8f4e-1f1d-4c55-9f3e-3c7d0d4e7a01", "0b7a8f4e-1f1d-4c55-9f3e-3c7d0d4e7a02")
+
+
+def fill_agenda(store: PrivateStore) -> None:
+    """Agenda notes for two supervision bookings (their bookings live in a team store)."""
+    store.agenda.save(AGENDA_IDS[0], "Talk about the Reynolds visit ✓")
+    store.agenda.save(AGENDA_IDS[1], 'Caseload; "one more" referral')
+
+
 def snapshot(store: PrivateStore) -> bytes:
     """Everything in the store, as a JSON export (the clock is fixed, so it's stable)."""
     return export_bytes(store, "json")[0]

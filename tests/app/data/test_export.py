@@ -24,7 +24,7 @@ def test_json_export_has_the_documented_shape(filled, tmp_path):
     assert (result.checkins, result.notes) == (3, 2)
     assert list(doc) == list(schema.TOP_FIELDS)
     assert doc["format"] == "tend-export"
-    assert doc["schema_version"] == 3
+    assert doc["schema_version"] == 4
     assert doc["exported_at"] == "2026-11-21T22:00:00.000000Z"  # 09:00 in Sydney, in UTC
     assert doc["app_version"]
     for entry in doc["checkins"]:

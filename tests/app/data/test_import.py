@@ -216,7 +216,7 @@ def _secret_note(doc: dict[str, Any], value: str) -> dict[str, Any]:
 
 REJECTIONS = [
     (_mutate("format", "something-else"), "isn't a Tend export"),
-    (_mutate("schema_version", 4), "made by a newer version of Tend"),
+    (_mutate("schema_version", 5), "made by a newer version of Tend"),
     (_mutate("schema_version", "1"), "no readable schema version"),
     (_mutate("schema_version", True), "no readable schema version"),
     (_mutate("checkins", {}), "“checkins” isn't a list"),

@@ -47,7 +47,7 @@ def test_a_version_1_file_still_imports(filled, fresh):
     doc = _doc(filled)
     doc["schema_version"] = 1
     del doc["measure_responses"], doc["measure_wordings"]
-    del doc["selfcare_items"], doc["weekly_reviews"]
+    del doc["selfcare_items"], doc["weekly_reviews"], doc["supervision_agenda"]
     assert import_bytes(fresh.require_store(), _bytes(doc)) == ImportReport(added=5)
     assert fresh.require_store().measures.history("who5") == []
 

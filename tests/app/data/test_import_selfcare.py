@@ -46,8 +46,8 @@ def _bytes(doc: object) -> bytes:
 
 def test_the_plan_and_reviews_are_in_the_json_export(planned):
     doc = _doc(planned)
-    assert doc["schema_version"] == 3
-    assert list(doc)[-2:] == ["selfcare_items", "weekly_reviews"]
+    assert doc["schema_version"] == 4
+    assert list(doc)[-3:-1] == ["selfcare_items", "weekly_reviews"]
     items = doc["selfcare_items"]
     for entry in items:
         assert list(entry) == list(schema.SELFCARE_ITEM_FIELDS)
@@ -96,7 +96,7 @@ def test_importing_twice_changes_nothing(planned, fresh):
 def test_a_version_2_file_still_imports(planned, fresh):
     doc = _doc(planned)
     doc["schema_version"] = 2
-    del doc["selfcare_items"], doc["weekly_reviews"]
+    del doc["selfcare_items"], doc["weekly_reviews"], doc["supervision_agenda"]
     report = import_bytes(fresh.require_store(), _bytes(doc))
     assert report == ImportReport(added=5, measures_added=3)
     assert fresh.require_store().selfcare.items() == []

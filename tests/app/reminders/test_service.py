@@ -195,7 +195,7 @@ def several(store) -> list:
     return [
         add(store, ReminderKind.CHECKIN, "17:00"),
         add(store, ReminderKind.SELFCARE, "12:30"),
-        add(store, ReminderKind.SUPERVISION, "09:30", days=frozenset({0})),
+        add(store, ReminderKind.CHECKIN, "09:30", days=frozenset({0})),
         add(store, ReminderKind.HEAVY_DAY, "19:30"),
     ]
 
@@ -217,9 +217,7 @@ def test_after_a_week_closed_one_gentle_catch_up(store, clock):
     # everything it stood for is settled: nothing more today, and no second catch-up
     assert store.reminders.due_now(back) == []
     assert store.reminders.catch_up(go(clock, 2026, 11, 29, 20, 30)) is None
-    assert [r.kind for r in store.reminders.due_now(go(clock, 2026, 11, 30, 9, 31))] == [
-        "supervision"
-    ]
+    assert [r.kind for r in store.reminders.due_now(go(clock, 2026, 11, 30, 9, 31))] == ["checkin"]
 
 
 def test_a_catch_up_for_just_one_rule_is_that_rules_own_notice(store, clock):
@@ -371,10 +369,11 @@ def test_measures_falling_due_once_per_round(store, clock):
     assert len(store.reminders.due_now(go(clock, 2026, 11, 30, 10, 1))) == 1  # next round
 
 
-def test_supervision_is_a_plain_timed_reminder_for_now(store, clock):
-    add(store, ReminderKind.SUPERVISION, "09:30")
-    [shown] = store.reminders.due_now(go(clock, 2026, 11, 22, 9, 31))
-    assert shown.kind is ReminderKind.SUPERVISION and shown.target is None
+def test_a_hand_made_supervision_rule_has_no_times_of_its_own(store, clock):
+    """Issue 4 let supervision be a plain timed reminder; now its bookings say when."""
+    rule = add(store, ReminderKind.SUPERVISION, "09:30")
+    assert rule.schedule.at == () and rule.schedule.times == ()
+    assert store.reminders.due_now(go(clock, 2026, 11, 22, 9, 31)) == []
 
 
 def test_every_notice_is_generic(store):
