@@ -42,7 +42,7 @@ pytest: sysdeps postgres $(TSTAMP)
 
 test: lint typecheck pytest
 
-bench: sysdeps $(TSTAMP)
+bench: sysdeps postgres $(TSTAMP)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 

@@ -13,7 +13,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    from bench import jrnl_compare, reminders, startup, store, supervision_slots, trends
+    from bench import (
+        jrnl_compare,
+        reminders,
+        startup,
+        store,
+        supervision_booking,
+        supervision_slots,
+        trends,
+    )
     from bench.common import open_tend, report
 
     began = time.perf_counter()
@@ -28,6 +36,7 @@ def main() -> int:
         store.bench_search(tend)
     reminders.run()
     supervision_slots.run()
+    supervision_booking.run()
     jrnl_compare.run()
     report("bench_total_s", time.perf_counter() - began)
     return 0
