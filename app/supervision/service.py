@@ -308,8 +308,6 @@ class SupervisionService:
             now = self._now()
             try:
                 return self._write(_at(work, now))
-            except booking.SeatsGone:
-                pass
             except DBAPIError as exc:
                 if not booking.is_conflict(exc):
                     raise

@@ -4,11 +4,11 @@ A booking re-checks its slot with data read inside the write transaction, then
 inserts the session (or joins an open group session) and the attendance. The
 database has the last word: PostgreSQL's exclusion constraint, and SQLite's
 triggers under the write lock, refuse a second open session over the same time;
-that refusal becomes ``SlotTaken`` for whoever lost. A new session starts with no
-seats taken; the attendance goes in next and then takes its seat with a guarded
-``seats_taken + 1``, the same way as joining a group. That order matters on
-PostgreSQL: a caseworker may only update a session they attend, and may only join
-one with a seat free.
+that refusal becomes ``SlotTaken`` for whoever lost. Seats are counted by the
+database too: a new session starts with none taken, and inserting an attendance
+takes one (or is refused when the session is full or cancelled); cancelling one
+gives it back, and the last one given back cancels the session. Caseworkers never
+update a session themselves (see migrations/team/rls_0001.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import logging
 import uuid
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -46,10 +46,6 @@ MAX_REASON = 500
 # SQLSTATEs that mean "someone else got there first".
 _CONFLICT_STATES = frozenset({"23P01", "40001", "40P01"})
 _LIVE_INDEX = "uq_attendances_live"
-
-
-class SeatsGone(Exception):
-    """A group session filled up between the check and the update (rolls back)."""
 
 
 def is_conflict(exc: DBAPIError) -> bool:
@@ -116,8 +112,7 @@ def book_in(
         updated_at=now,
     )
     s.add(attendance)
-    s.flush()
-    _take_seat(s, session.id, now)
+    s.flush()  # the database takes the seat here, or refuses: SlotTaken
     s.refresh(session)
     supervisor = s.get(models.Person, supervisor_id)
     name = supervisor.display_name if supervisor is not None else ""
@@ -169,18 +164,6 @@ def _new_session(
     return session
 
 
-def _take_seat(s: Session, session_id: str, now: dt.datetime) -> None:
-    S = models.SessionRow
-    done = s.execute(
-        update(S)
-        .where(S.id == session_id, S.seats_taken < S.capacity, S.status == "open")
-        .values(seats_taken=S.seats_taken + 1, updated_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    if getattr(done, "rowcount", 0) != 1:
-        raise SeatsGone
-
-
 def cancel_in(
     s: Session,
     me: Person,
@@ -202,23 +185,6 @@ def cancel_in(
         raise NotAllowed(TOO_LATE)
     attendance.status = AttendanceStatus.CANCELLED.value
     attendance.reason, attendance.changed_by, attendance.updated_at = reason, me.id, now
-    s.flush()
-    _free_seat(s, session.id, now)
-    return True
-
-
-def _free_seat(s: Session, session_id: str, now: dt.datetime) -> None:
-    """One seat fewer, counted by the database (a join may be landing at the same moment);
-    with none left the session is cancelled, so its time is free again."""
-    S = models.SessionRow
-    s.execute(
-        update(S)
-        .where(S.id == session_id)
-        .values(
-            seats_taken=case((S.seats_taken > 0, S.seats_taken - 1), else_=0),
-            status=case((S.seats_taken <= 1, "cancelled"), else_=S.status),
-            updated_at=now,
-        )
-        .execution_options(synchronize_session=False)
-    )
+    s.flush()  # the database gives the seat back (and frees the time if it was the last)
     s.expire_all()  # a reschedule reads this session again in the same transaction
+    return True

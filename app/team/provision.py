@@ -231,12 +231,9 @@ def _cancel_future(s: Session, person_id: str, now: dt.datetime) -> int:
         .join(S, S.id == A.session_id)
         .where(A.person_id == person_id, A.status == "booked", S.starts_at > now)
     ).all()
-    for attendance, session in rows:
+    for attendance, _session in rows:
+        # The database gives the seat back, and frees the time when it was the last one.
         attendance.status, attendance.reason, attendance.updated_at = "cancelled", LEFT_REASON, now
-        session.seats_taken = max(0, session.seats_taken - 1)
-        if session.seats_taken == 0:
-            session.status = "cancelled"
-        session.updated_at = now
     # A supervisor leaving: their future sessions end too, and everyone on them is told.
     for session in s.scalars(
         select(S).where(S.supervisor_id == person_id, S.status == "open", S.starts_at > now)

@@ -68,7 +68,6 @@ GRANT SELECT, INSERT, UPDATE ON sessions TO tend_supervisor;
 GRANT SELECT, UPDATE ON attendances TO tend_supervisor;
 GRANT SELECT ON supervisor_settings, availability, sessions, attendances TO tend_caseworker;
 GRANT INSERT ON sessions, attendances TO tend_caseworker;
-GRANT UPDATE (status, seats_taken, updated_at) ON sessions TO tend_caseworker;
 GRANT UPDATE (status, reason, changed_by, updated_at) ON attendances TO tend_caseworker;
 """
 
@@ -130,20 +129,49 @@ POLICIES: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("attendances", "admin_update", "UPDATE", "tend_admin", "true"),
 )
 
-# Caseworkers' writes have their own, tighter checks on the new row.
+# Caseworkers' writes have their own, tighter checks on the new row. They never update
+# a session: its seat count follows the attendances (see SEATS), so nobody on a group
+# session can cancel it for everyone. Only a booked place can be changed, and only to
+# booked or cancelled: a session marked held or missed stays that way.
 CASEWORKER_WRITES = f"""
 CREATE POLICY caseworker_book ON sessions FOR INSERT TO tend_caseworker
     WITH CHECK (tend_assigned_to(supervisor_id, {ME}) AND created_by = {ME}
-                AND status = 'open');
-CREATE POLICY caseworker_change ON sessions FOR UPDATE TO tend_caseworker
-    USING (tend_attends(id, {ME}))
-    WITH CHECK (tend_attends(id, {ME}) AND status IN ('open', 'cancelled'));
+                AND status = 'open' AND seats_taken = 0);
 CREATE POLICY caseworker_book ON attendances FOR INSERT TO tend_caseworker
-    WITH CHECK (person_id = {ME} AND status = 'booked' AND tend_may_book(session_id, {ME}));
+    WITH CHECK (person_id = {ME} AND status = 'booked' AND changed_by = {ME}
+                AND tend_may_book(session_id, {ME}));
 CREATE POLICY caseworker_change ON attendances FOR UPDATE TO tend_caseworker
-    USING (person_id = {ME})
-    WITH CHECK (person_id = {ME} AND status IN ('booked', 'cancelled'));
+    USING (person_id = {ME} AND status = 'booked')
+    WITH CHECK (person_id = {ME} AND status IN ('booked', 'cancelled') AND changed_by = {ME});
 """
+
+# A session's seats are counted by the database as places are taken and given up. A
+# place on a full or cancelled session is refused ('tend_slot_taken'); the last place
+# given up cancels the session, which frees the supervisor's time. The function runs as
+# the owner, so it may update a session the caller can't.
+SEATS = """
+CREATE FUNCTION tend_count_seats() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NEW.status <> 'cancelled' AND (TG_OP = 'INSERT' OR OLD.status = 'cancelled') THEN
+        UPDATE sessions SET seats_taken = seats_taken + 1
+         WHERE id = NEW.session_id AND status = 'open' AND seats_taken < capacity;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'tend_slot_taken' USING ERRCODE = 'exclusion_violation';
+        END IF;
+    ELSIF TG_OP = 'UPDATE' AND NEW.status = 'cancelled' AND OLD.status <> 'cancelled' THEN
+        UPDATE sessions
+           SET seats_taken = greatest(seats_taken - 1, 0),
+               status = CASE WHEN seats_taken <= 1 THEN 'cancelled' ELSE status END
+         WHERE id = NEW.session_id;
+    END IF;
+    RETURN NULL;
+END $$
+"""
+SEATS_TRIGGER = (
+    "CREATE TRIGGER attendances_count_seats AFTER INSERT OR UPDATE OF status ON attendances "
+    "FOR EACH ROW EXECUTE FUNCTION tend_count_seats()"
+)
 
 NO_OVERLAP = """
 ALTER TABLE sessions ADD CONSTRAINT ex_sessions_no_overlap EXCLUDE USING gist (
@@ -171,22 +199,40 @@ def postgres_security() -> list[str]:
         )
     statements += [_policy(*p) for p in POLICIES]
     statements += [s.strip() for s in CASEWORKER_WRITES.split(";") if s.strip()]
+    statements += [SEATS.strip(), SEATS_TRIGGER]
     return statements
 
 
 def sqlite_overlap_triggers() -> list[str]:
-    """SQLite has no exclusion constraints: these triggers refuse an overlapping open
-    session. Writers hold the write lock (BEGIN IMMEDIATE) from their first read."""
+    """SQLite has no exclusion constraints or row-level security: these triggers refuse an
+    overlapping open session and count seats as PostgreSQL's do. Writers hold the write
+    lock (BEGIN IMMEDIATE) from their first read."""
     overlap = (
         "EXISTS (SELECT 1 FROM sessions s WHERE s.supervisor_id = NEW.supervisor_id "
         "AND s.status = 'open' AND s.id <> NEW.id "
         "AND s.starts_at < NEW.blocked_until AND NEW.starts_at < s.blocked_until)"
     )
     raise_ = "SELECT RAISE(ABORT, 'tend_slot_taken');"
+    take = (
+        "SELECT RAISE(ABORT, 'tend_slot_taken') WHERE NOT EXISTS (SELECT 1 FROM sessions "
+        "WHERE id = NEW.session_id AND status = 'open' AND seats_taken < capacity); "
+        "UPDATE sessions SET seats_taken = seats_taken + 1 WHERE id = NEW.session_id;"
+    )
+    give_up = (
+        "UPDATE sessions SET seats_taken = max(seats_taken - 1, 0), "
+        "status = CASE WHEN seats_taken <= 1 THEN 'cancelled' ELSE status END "
+        "WHERE id = NEW.session_id;"
+    )
     return [
         f"CREATE TRIGGER sessions_no_overlap_insert BEFORE INSERT ON sessions "
         f"WHEN NEW.status = 'open' AND {overlap} BEGIN {raise_} END",
         f"CREATE TRIGGER sessions_no_overlap_update BEFORE UPDATE OF "
         f"supervisor_id, starts_at, blocked_until, status ON sessions "
         f"WHEN NEW.status = 'open' AND {overlap} BEGIN {raise_} END",
+        f"CREATE TRIGGER attendances_take_seat AFTER INSERT ON attendances "
+        f"WHEN NEW.status <> 'cancelled' BEGIN {take} END",
+        f"CREATE TRIGGER attendances_retake_seat AFTER UPDATE OF status ON attendances "
+        f"WHEN OLD.status = 'cancelled' AND NEW.status <> 'cancelled' BEGIN {take} END",
+        f"CREATE TRIGGER attendances_give_up_seat AFTER UPDATE OF status ON attendances "
+        f"WHEN OLD.status <> 'cancelled' AND NEW.status = 'cancelled' BEGIN {give_up} END",
     ]

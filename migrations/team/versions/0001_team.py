@@ -180,7 +180,15 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        for name in ("tend_me", "tend_assigned_to", "tend_attends", "tend_supervises_session"):
+        op.execute("DROP TRIGGER IF EXISTS attendances_count_seats ON attendances")
+        for name in (
+            "tend_count_seats",
+            "tend_me",
+            "tend_assigned_to",
+            "tend_attends",
+            "tend_supervises_session",
+            "tend_may_book",
+        ):
             op.execute(f"DROP FUNCTION IF EXISTS {name} CASCADE")
     for table in (
         "attendances",
