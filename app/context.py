@@ -93,8 +93,12 @@ class Tend:
 
         self.close_team()
         login = str(self.settings.get("team_login")) or None
-        self.team = TeamStore.open(self.team_url(), login=login, password=password)
-        return self.team
+        team = TeamStore.open(self.team_url(), login=login, password=password)
+        if self.store is None:  # locked while connecting: nothing may outlive the lock
+            team.close()
+            raise Locked("Tend is locked.")
+        self.team = team
+        return team
 
     def close_team(self) -> None:
         if self.team is not None:

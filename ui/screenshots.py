@@ -110,6 +110,94 @@ def _shoot_reminder_and_pauses(
         dialog.close()
 
 
+def _supervision_supervisor_shots(
+    window: QWidget,
+    workspace: Any,
+    ctx: Any,
+    shot: Callable[[QWidget, str, tuple[int, int]], None],
+    size: tuple[int, int],
+) -> None:
+    """The Supervising tab (availability, sessions, supervisees) as a demo supervisor.
+
+    Seeds the throwaway team file once (ui.supervision.supervisor_demo), connects the
+    Supervision page as that supervisor, shoots, and puts the page's login back."""
+    from app.supervision.service import service_zone
+    from app.team.store import TeamStore
+    from ui.supervision import supervisor_demo
+
+    page = workspace.pages.get("supervision")
+    if page is None:
+        return
+    tend = ctx.tend
+    url = tend.team_url()
+    probe = TeamStore.open(url)
+    try:
+        seeded = any(p.login == supervisor_demo.SUPERVISOR for p in probe.people())
+    finally:
+        probe.close()
+    if not seeded:
+        supervisor_demo.seed(url, tend.clock.now(), service_zone(tend.clock))
+    before = tend.settings.get("team_login")
+    tend.settings.set("team_login", supervisor_demo.SUPERVISOR)
+    try:
+        workspace.navigate("supervision")
+        page.connect_team()
+        _wait(lambda: page.supervisor is not None and page.supervisor.loaded)
+        page.tabs.setCurrentWidget(page.supervisor)
+        for tab in ("availability", "sessions", "supervisees"):
+            page.supervisor.show_tab(tab)
+            shot(window, f"supervising-{tab}", size)
+    finally:
+        tend.settings.set("team_login", before)
+
+
+def _supervision_caseworker_shots(
+    window: QWidget,
+    workspace: Any,
+    ctx: Any,
+    shot: Callable[[QWidget, str, tuple[int, int]], None],
+    size: tuple[int, int],
+) -> None:
+    """ "My supervision" as a demo caseworker (Priya, on the Supervising shots' demo team
+    file), booking a time, and "Change my team details"; puts the page's login back."""
+    from app.supervision.service import service_zone
+    from app.team.store import TeamStore
+    from ui.supervision import supervisor_demo
+
+    page = workspace.pages.get("supervision")
+    if page is None:
+        return
+    tend = ctx.tend
+    url = tend.team_url()
+    probe = TeamStore.open(url)
+    try:
+        seeded = any(p.login == supervisor_demo.SUPERVISOR for p in probe.people())
+    finally:
+        probe.close()
+    if not seeded:
+        supervisor_demo.seed(url, tend.clock.now(), service_zone(tend.clock))
+    before = tend.settings.get("team_login")
+    tend.settings.set("team_login", "priya")
+    try:
+        workspace.navigate("supervision")
+        page.connect_team()
+        _wait(lambda: page.caseworker is not None and page.caseworker.loaded is not None)
+        page.tabs.setCurrentWidget(page.caseworker)
+        shot(window, "supervision-caseworker", size)
+        slot = page.caseworker.picker.current_slot()
+        if slot is not None:
+            page.caseworker.flows.book(slot)
+            dialog = page.caseworker.flows.dialog
+            dialog.agenda.setPlainText("The new intake process, and a case I keep thinking about.")
+            shot(dialog, "supervision-book", size)
+            dialog.reject()
+        page.show_setup()
+        _wait(lambda: page.stack.currentWidget() is page.setup_scroll)
+        shot(window, "supervision-setup", size)
+    finally:
+        tend.settings.set("team_login", before)
+
+
 def _screenshot_clock() -> FixedClock:
     """A fixed morning, so the same screenshots come out whenever they are made."""
     return FixedClock(dt.datetime(2026, 11, 22, 9, 0).astimezone())
@@ -189,6 +277,8 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
                     for tab in ("ideas", "week"):
                         workspace.navigate(f"selfcare:{tab}")
                         shot(window, f"selfcare-{tab}", size)
+            _supervision_supervisor_shots(window, workspace, ctx, shot, size)
+            _supervision_caseworker_shots(window, workspace, ctx, shot, size)
             _shoot_reminder_and_pauses(window, workspace, ctx, shot, size)
             window.show_help()
             assert window.help_dialog is not None
