@@ -155,7 +155,6 @@ def _new_session(
         modality=fit.modality.value,
         location=fit.location,
         status="open",
-        created_by=me.id,
         created_at=now,
         updated_at=now,
     )

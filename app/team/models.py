@@ -171,7 +171,6 @@ class SessionRow(TeamBase):
     modality: Mapped[str] = mapped_column(String(10))
     location: Mapped[str] = mapped_column(String(500), default="")
     status: Mapped[str] = mapped_column(String(10), default="open")
-    created_by: Mapped[str] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, select, text, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.errors import NotAllowed, TeamUnavailable, ValidationError
@@ -32,12 +33,17 @@ from app.team import migrate, models
 from app.team.engine import open_engine, writer
 from app.team.rls_check import security_problems
 from app.team.roles import GROUPS, MEMBER, OWNER, Role, pg_group
+from app.team.store import connect_error
 from app.team.url import TeamAddress, parse
 
 log = logging.getLogger(__name__)
 
 LOGIN_RE = re.compile(r"\A[a-z][a-z0-9_]{0,40}\Z")
 LEFT_REASON = "No longer with the team"
+SIGN_INS_NEED_SUPERUSER = (
+    "Adding or removing sign-ins on PostgreSQL needs the database superuser "
+    "(for example, run it as the postgres user)."
+)
 
 
 @dataclass(frozen=True)
@@ -80,8 +86,15 @@ def _engine(url: str | TeamAddress, password: str | None) -> tuple[TeamAddress, 
     if not address.is_postgres and address.url.database:
         Path(address.url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = open_engine(address, password or address.password, pool_size=1)
-    if not address.is_postgres:
-        migrate.upgrade_sqlite(engine)  # a local file is brought up to date as it opens
+    try:
+        if address.is_postgres:
+            with engine.connect():
+                pass  # a refused sign-in becomes one plain sentence (and the CLI asks)
+        else:
+            migrate.upgrade_sqlite(engine)  # a local file is brought up to date as it opens
+    except (OperationalError, InterfaceError) as exc:
+        engine.dispose()
+        raise connect_error(exc) from None
     return address, engine
 
 
@@ -168,10 +181,19 @@ def add_user(
     return UserResult(person_id, login, created, new_password)
 
 
+def _may_make_roles(conn: Connection) -> None:
+    allowed = conn.scalar(
+        text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
+    )
+    if not allowed:
+        raise NotAllowed(SIGN_INS_NEED_SUPERUSER)
+
+
 def _pg_login(
     conn: Connection, login: str, roles: Sequence[Role], user_password: str | None
 ) -> str | None:
     """Make ``login`` a login role with exactly these group memberships."""
+    _may_make_roles(conn)
     exists = conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login})
     handed_over = None
     if not exists:
@@ -184,11 +206,12 @@ def _pg_login(
         conn.exec_driver_sql(f'ALTER ROLE "{login}" LOGIN')
     if handed_over is not None:
         conn.exec_driver_sql(f"ALTER ROLE \"{login}\" PASSWORD '{scram_verifier(handed_over)}'")
-    # Administrators make people: in PostgreSQL that takes CREATEROLE (never SUPERUSER).
-    create_role = "CREATEROLE" if Role.ADMIN in roles else "NOCREATEROLE"
+    # No Tend login may make or change database roles: on PostgreSQL 15, CREATEROLE would
+    # let it join tend_owner and read everything. Sign-ins are made by the superuser (or
+    # a provisioning role the database administrator keeps apart from Tend).
     superuser = conn.scalar(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
     extra = " NOSUPERUSER NOBYPASSRLS" if superuser else ""  # only a superuser may say so
-    conn.exec_driver_sql(f'ALTER ROLE "{login}" {create_role}{extra}')
+    conn.exec_driver_sql(f'ALTER ROLE "{login}" NOCREATEROLE{extra}')
     wanted = {MEMBER, *(pg_group(r) for r in roles)}
     for group in GROUPS:
         verb = "GRANT {g} TO" if group in wanted else "REVOKE {g} FROM"
@@ -211,6 +234,7 @@ def remove_user(url: str | TeamAddress, login: str, *, password: str | None = No
             row.active, row.removed_at = False, now
             if address.is_postgres:
                 conn = s.connection()
+                _may_make_roles(conn)
                 exists = conn.scalar(
                     text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}
                 )

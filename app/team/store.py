@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select, text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.errors import NotAllowed, TeamUnavailable, ValidationError
@@ -34,6 +34,7 @@ UNREACHABLE = (
 )
 SIGN_IN = "The team database didn't accept that name and password."
 MAX_NAME = 120
+RETRYABLE = frozenset({"40001", "40P01"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def _person(row: models.Person, roles: Iterable[str]) -> Person:
     )
 
 
-def _connect_error(exc: Exception) -> TeamUnavailable:
+def connect_error(exc: Exception) -> TeamUnavailable:
     text_ = str(getattr(exc, "orig", exc)).lower()
     if "password" in text_ or "authentication" in text_ or "role" in text_:
         return TeamUnavailable(SIGN_IN)
@@ -103,7 +104,7 @@ class TeamStore:
         except (DBAPIError, SQLAlchemyError, OSError) as exc:
             engine.dispose()
             log.warning("team store unreachable: %s", type(exc).__name__)
-            raise _connect_error(exc) from None
+            raise connect_error(exc) from None
         log.info("team store open (%s)", engine.dialect.name)
         return store
 
@@ -121,13 +122,13 @@ class TeamStore:
     # -- sessions ----------------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine) as s:
+        with _reachable(), Session(self.engine) as s:
             yield s
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction; committed when the block ends without an exception."""
-        with Session(self._writer) as s, s.begin():
+        with _reachable(), Session(self._writer) as s, s.begin():
             yield s
 
     # -- people ------------------------------------------------------------------------
@@ -262,6 +263,19 @@ class TeamStore:
     @property
     def login(self) -> str | None:
         return self._login
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """A lost connection (a restarted server, a dropped network, a file locked too long)
+    is a calm sentence, not a bug report, and never the database's own words."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        if getattr(exc.orig, "sqlstate", None) in RETRYABLE:
+            raise  # a deadlock or serialisation clash: the caller decides (someone else won)
+        log.warning("team store unreachable: %s", type(exc).__name__)
+        raise TeamUnavailable(UNREACHABLE) from None
 
 
 def local_login(display_name: str) -> str:

@@ -28,31 +28,37 @@ TABLES = (
     "team_alembic_version",
 )
 
-FUNCTIONS = """
+# The SECURITY DEFINER helpers answer only for the person signed in (``session_user``):
+# called with someone else's id they say no, so they can't be used to look up who
+# attends what or who supervises whom. Only Tend's members may call them at all.
+_CALLER = "me = (SELECT p.id FROM people p WHERE p.login = session_user AND p.active)"
+FUNCTIONS = f"""
 CREATE FUNCTION tend_me() RETURNS varchar LANGUAGE sql STABLE
 SET search_path = public, pg_temp AS
 $$ SELECT id FROM people WHERE login = current_user AND active $$;
 
 CREATE FUNCTION tend_assigned_to(supervisor varchar, me varchar) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-$$ SELECT EXISTS (SELECT 1 FROM assignments a
+$$ SELECT {_CALLER} AND EXISTS (SELECT 1 FROM assignments a
                   WHERE a.supervisor_id = supervisor AND a.supervisee_id = me) $$;
 
 CREATE FUNCTION tend_attends(session varchar, me varchar) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-$$ SELECT EXISTS (SELECT 1 FROM attendances t
+$$ SELECT {_CALLER} AND EXISTS (SELECT 1 FROM attendances t
                   WHERE t.session_id = session AND t.person_id = me) $$;
 
 CREATE FUNCTION tend_supervises_session(session varchar, me varchar) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-$$ SELECT EXISTS (SELECT 1 FROM sessions s WHERE s.id = session AND s.supervisor_id = me) $$;
+$$ SELECT {_CALLER} AND EXISTS (SELECT 1 FROM sessions s
+                  WHERE s.id = session AND s.supervisor_id = me) $$;
 
 CREATE FUNCTION tend_may_book(session varchar, me varchar) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-$$ SELECT EXISTS (SELECT 1 FROM sessions s JOIN assignments a
+$$ SELECT {_CALLER} AND EXISTS (SELECT 1 FROM sessions s JOIN assignments a
                     ON a.supervisor_id = s.supervisor_id AND a.supervisee_id = me
                   WHERE s.id = session AND s.status = 'open') $$;
 """
+HELPERS = ("tend_assigned_to", "tend_attends", "tend_supervises_session", "tend_may_book")
 
 GRANTS = """
 GRANT SELECT ON people, person_roles, supervision_policy, assignments, team_alembic_version
@@ -65,7 +71,8 @@ GRANT UPDATE (status, seats_taken, updated_at) ON sessions TO tend_admin;
 GRANT UPDATE (status, reason, changed_by, updated_at) ON attendances TO tend_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON supervisor_settings, availability TO tend_supervisor;
 GRANT SELECT, INSERT, UPDATE ON sessions TO tend_supervisor;
-GRANT SELECT, UPDATE ON attendances TO tend_supervisor;
+GRANT SELECT ON attendances TO tend_supervisor;
+GRANT UPDATE (status, reason, changed_by, updated_at) ON attendances TO tend_supervisor;
 GRANT SELECT ON supervisor_settings, availability, sessions, attendances TO tend_caseworker;
 GRANT INSERT ON sessions, attendances TO tend_caseworker;
 GRANT UPDATE (status, reason, changed_by, updated_at) ON attendances TO tend_caseworker;
@@ -135,8 +142,9 @@ POLICIES: tuple[tuple[str, str, str, str, str | None], ...] = (
 # booked or cancelled: a session marked held or missed stays that way.
 CASEWORKER_WRITES = f"""
 CREATE POLICY caseworker_book ON sessions FOR INSERT TO tend_caseworker
-    WITH CHECK (tend_assigned_to(supervisor_id, {ME}) AND created_by = {ME}
-                AND status = 'open' AND seats_taken = 0);
+    WITH CHECK (tend_assigned_to(supervisor_id, {ME}) AND status = 'open' AND seats_taken = 0
+                AND ends_at - starts_at <= interval '4 hours'
+                AND blocked_until - ends_at <= interval '2 hours');
 CREATE POLICY caseworker_book ON attendances FOR INSERT TO tend_caseworker
     WITH CHECK (person_id = {ME} AND status = 'booked' AND changed_by = {ME}
                 AND tend_may_book(session_id, {ME}));
@@ -188,6 +196,10 @@ def _policy(table: str, name: str, command: str, role: str, expr: str | None) ->
 def postgres_security() -> list[str]:
     """Every statement, in order. Needs the group roles (``tend team init`` makes them)."""
     statements = [s.strip() for s in FUNCTIONS.split(";\n\n") if s.strip()]
+    for name in HELPERS:
+        signature = f"{name}(varchar, varchar)"
+        statements.append(f"REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC")
+        statements.append(f"GRANT EXECUTE ON FUNCTION {signature} TO tend_member")
     statements.append(NO_OVERLAP.strip())
     statements += [s.strip() for s in GRANTS.split(";") if s.strip()]
     for table in TABLES:

@@ -74,7 +74,7 @@ def test_a_caseworker_login_cannot_provision(team_url: str, role_prefix: str, tm
             str(tmp_path / "d"),
         ]
     )
-    assert code == 1 and "refused" in err
+    assert code == 1 and "superuser" in err
     store = TeamStore.open(as_alex)
     assert [p.login for p in store.people()] == [alex]
     store.close()

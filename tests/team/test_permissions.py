@@ -147,7 +147,7 @@ class Team:
         return connect(url_for(self.world.url, user=self.world.login(name)))
 
 
-def _session_row(sup: str, start: dt.datetime, created_by: str) -> models.SessionRow:
+def _session_row(sup: str, start: dt.datetime) -> models.SessionRow:
     return models.SessionRow(
         id=str(uuid.uuid4()),
         supervisor_id=sup,
@@ -159,7 +159,6 @@ def _session_row(sup: str, start: dt.datetime, created_by: str) -> models.Sessio
         modality="video",
         location="",
         status="open",
-        created_by=created_by,
         created_at=start,
         updated_at=start,
     )
@@ -208,7 +207,7 @@ def build(team_url: str, prefix: str) -> Team:
             s.add(nemo_row)
             w.ids["nemo"] = nemo_row.id
             for name in ("sam", "kim"):
-                row = _session_row(w.ids[name], local(2027, 3, 2, 10), w.ids[name])
+                row = _session_row(w.ids[name], local(2027, 3, 2, 10))
                 s.add(row)
                 empties[name] = row.id
     finally:
@@ -378,11 +377,11 @@ def insert_rows(
     if table == "sessions":
         stmt = ins(
             "INSERT INTO sessions VALUES (%s, %s, %s, %s, %s, 1, 0, 'video', '', 'open', "
-            "%s, %s, %s) RETURNING id"
+            "%s, %s) RETURNING id"
         )
         end = now + dt.timedelta(hours=1)
         return [
-            (stmt, (str(uuid.uuid4()), ids[who], now, end, end, me, now, now), ())
+            (stmt, (str(uuid.uuid4()), ids[who], now, end, end, now, now), ())
             for who in ("sam", "kim")  # Sam is the prober or the prober's supervisor
         ]
     if table == "attendances":
@@ -453,7 +452,7 @@ INSERT_ATTENDANCE = (
     "INSERT INTO attendances VALUES (%s, %s, %s, 'booked', NULL, %s, %s, %s) RETURNING id"
 )
 INSERT_SESSION = (
-    "INSERT INTO sessions VALUES (%s, %s, %s, %s, %s, 1, 1, 'video', '', 'open', %s, %s, %s) "
+    "INSERT INTO sessions VALUES (%s, %s, %s, %s, %s, 1, 0, 'video', '', 'open', %s, %s) "
     "RETURNING id"
 )
 INSERT_WINDOW = (
@@ -480,10 +479,13 @@ def test_a_caseworker_cannot_forge_rows(team: Team) -> None:
         params = (new_id(), team.empty_sessions["sam"], ids["blair"], ids["alex"], FAR, FAR)
         assert attempt(alex, q(INSERT_ATTENDANCE), params) is None
         # A session with Kim, who doesn't supervise Alex.
-        params = (new_id(), ids["kim"], FAR, end, end, ids["alex"], FAR, FAR)
+        params = (new_id(), ids["kim"], FAR, end, end, FAR, FAR)
         assert attempt(alex, q(INSERT_SESSION), params) is None
-        # A session with Sam, made in Ari's name.
-        params = (new_id(), ids["sam"], FAR, end, end, ids["ari"], FAR, FAR)
+        # A session with Sam that blocks his diary for a year, or runs all day.
+        year = FAR + dt.timedelta(days=365)
+        params = (new_id(), ids["sam"], FAR, end, year, FAR, FAR)
+        assert attempt(alex, q(INSERT_SESSION), params) is None
+        params = (new_id(), ids["sam"], FAR, FAR + dt.timedelta(hours=9), year, FAR, FAR)
         assert attempt(alex, q(INSERT_SESSION), params) is None
         # Someone else's attendance: not even visible, so nothing changes.
         cancel = "UPDATE attendances SET status = 'cancelled' WHERE person_id = %s RETURNING id"
@@ -511,8 +513,14 @@ def test_a_supervisor_cannot_forge_rows(team: Team) -> None:
         assert attempt(sam, q(INSERT_WINDOW), params) is None
         give = "UPDATE availability SET supervisor_id = %s RETURNING id"
         assert attempt(sam, q(give), (ids["kim"],)) is None
-        params = (new_id(), ids["kim"], FAR, end, end, ids["sam"], FAR, FAR)
+        params = (new_id(), ids["kim"], FAR, end, end, FAR, FAR)
         assert attempt(sam, q(INSERT_SESSION), params) is None
+        # Putting someone else (even outside their supervisees) on a session, or moving a
+        # place to another session: only a place's status and reason are theirs to change.
+        take = "UPDATE attendances SET person_id = %s RETURNING id"
+        assert attempt(sam, q(take), (ids["blair"],)) is None
+        move = "UPDATE attendances SET session_id = %s RETURNING id"
+        assert attempt(sam, q(move), (team.empty_sessions["sam"],)) is None
         move = "UPDATE sessions SET supervisor_id = %s RETURNING id"
         assert attempt(sam, q(move), (ids["kim"],)) is None
         # Kim's people's attendances are out of reach: nothing to mark.
@@ -562,3 +570,36 @@ def test_a_caseworker_cannot_undo_a_missed_mark(team: Team) -> None:
     with team.conn("alex") as alex:
         undo = "UPDATE attendances SET status = 'booked' WHERE person_id = %s RETURNING id"
         assert not attempt(alex, q(undo), (ids["alex"],))
+
+
+def test_the_helper_functions_answer_only_for_whoever_is_signed_in(team: Team) -> None:
+    """They run as the owner, so called with a colleague's id they must say no: otherwise
+    they would tell anyone who attends what, and who supervises whom."""
+    ids = team.ids
+    ari_session = session_of(team, "ari")
+    with team.conn("alex") as alex:
+        asks = "SELECT tend_attends(%s, %s), tend_assigned_to(%s, %s)"
+        row = alex.execute(q(asks), (ari_session, ids["ari"], ids["kim"], ids["blair"])).fetchone()
+        assert row == (False, False)
+        mine = alex.execute(q("SELECT tend_assigned_to(%s, %s)"), (ids["sam"], ids["alex"]))
+        assert mine.fetchone() == (True,)
+    with team.conn("cora") as cora:
+        found = cora.execute(
+            q("SELECT count(*) FROM people p WHERE tend_assigned_to(%s, p.id)"), (ids["sam"],)
+        ).fetchone()
+        assert found == (0,)
+    with team.conn("nemo") as nemo:  # no Tend role: may not call them at all
+        assert attempt(nemo, q("SELECT tend_attends(%s, %s)"), (ari_session, ids["ari"])) is None
+
+
+def test_an_administrator_cannot_reach_past_the_policies(team: Team) -> None:
+    """A Tend administrator manages people's rows, not database roles: they can't join the
+    owner role (which sees everything) or change a colleague's password."""
+    with team.conn("ada") as ada:
+        for stmt in (
+            "GRANT tend_owner TO CURRENT_USER",
+            f"ALTER ROLE {team.world.login('alex')} PASSWORD 'taken-over-1234'",
+            f"CREATE ROLE {team.world.login('eve')} LOGIN",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege), ada.transaction():
+                ada.execute(stmt)

@@ -144,7 +144,6 @@ def test_overlapping_open_sessions_are_refused_by_the_database(
             modality="video",
             location="",
             status=status,
-            created_by=sam,
             created_at=start,
             updated_at=start,
         )

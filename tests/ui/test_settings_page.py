@@ -57,7 +57,8 @@ def _settled(qtbot, ctx) -> None:
 # -- the generated form -------------------------------------------------------------------
 def test_the_form_has_one_editor_per_setting(page):
     editors = page.preferences.editors
-    assert list(editors) == [s.key for s in SETTINGS]
+    assert list(editors) == [s.key for s in SETTINGS if s.shown]
+    assert "team_login" not in editors  # kept in settings, chosen on the Supervision page
     spin = editors["auto_lock_minutes"]
     assert isinstance(spin, QSpinBox)
     assert (spin.minimum(), spin.maximum(), spin.value()) == (0, 240, 10)

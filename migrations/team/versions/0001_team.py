@@ -124,7 +124,6 @@ def _supervision() -> None:
         sa.Column("modality", sa.String(10), nullable=False),
         sa.Column("location", sa.String(500), nullable=False),
         sa.Column("status", sa.String(10), nullable=False),
-        sa.Column("created_by", ID, sa.ForeignKey("people.id"), nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
         sa.CheckConstraint("status IN ('open', 'cancelled')", name=op.f("ck_sessions_status")),
