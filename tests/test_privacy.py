@@ -16,7 +16,9 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,8 +82,18 @@ def test_scanner_finds_every_form(tmp_path):
     assert found == {"raw", "le", "be", "b0", "b1", "b2"}
 
 
-def test_marker_never_leaks_outside_an_export(tmp_path):
-    marker = "tendmark" + secrets.token_hex(8)  # lower case: tags are stored lower case
+@dataclass(frozen=True)
+class ChildRun:
+    data_dir: Path
+    temp_dir: Path
+    export_dir: Path
+    logged: str  # the child's log file
+    started: float  # time.time() just before it ran
+
+
+def run_child(module: str, tmp_path: Path, marker: str) -> ChildRun:
+    """Run ``python -m module DATA_DIR EXPORT_DIR MARKER`` with a fresh TMPDIR; check it
+    finished, said "OK", printed nothing private and left a log file."""
     data_dir, temp_dir, export_dir = tmp_path / "data", tmp_path / "tmp", tmp_path / "export"
     temp_dir.mkdir()
     export_dir.mkdir()
@@ -90,14 +102,7 @@ def test_marker_never_leaks_outside_an_export(tmp_path):
     env["SQLITE_TMPDIR"] = str(temp_dir)
     env.pop("TEND_DATA_DIR", None)
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.helpers.privacy_child",
-            str(data_dir),
-            str(export_dir),
-            marker,
-        ],
+        [sys.executable, "-m", module, str(data_dir), str(export_dir), marker],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -108,21 +113,25 @@ def test_marker_never_leaks_outside_an_export(tmp_path):
     assert result.stdout.strip().endswith("OK")
     # The child printed nothing private either (the CLI's own messages included).
     assert marker not in result.stdout + result.stderr
-
     log_file = data_dir / "logs" / "tend.log"
     assert log_file.exists() and log_file.stat().st_size > 0
-    logged = log_file.read_text()
-    assert "validation" in logged and "integrity" in logged  # the errors really were logged
+    return ChildRun(data_dir, temp_dir, export_dir, log_file.read_text(), started)
 
-    assert scan([data_dir, temp_dir], marker) == []
-    assert scan([export_dir], marker), "the export should show the marker"
-    # The wider temp directory too: nothing written since the test began.
-    import tempfile
 
+def leaks_in_system_temp(run: ChildRun, marker: str) -> list[str]:
+    """The wider temp directory too: anything written there since the child began."""
     system_tmp = Path(tempfile.gettempdir())
-    leaks = [
+    return [
         h
-        for h in scan([system_tmp], marker, newer_than=started)
-        if not h.startswith(str(export_dir))
+        for h in scan([system_tmp], marker, newer_than=run.started)
+        if not h.startswith(str(run.export_dir))
     ]
-    assert leaks == []
+
+
+def test_marker_never_leaks_outside_an_export(tmp_path):
+    marker = "tendmark" + secrets.token_hex(8)  # lower case: tags are stored lower case
+    run = run_child("tests.helpers.privacy_child", tmp_path, marker)
+    assert "validation" in run.logged and "integrity" in run.logged  # errors really logged
+    assert scan([run.data_dir, run.temp_dir], marker) == []
+    assert scan([run.export_dir], marker), "the export should show the marker"
+    assert leaks_in_system_temp(run, marker) == []
