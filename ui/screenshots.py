@@ -8,11 +8,12 @@ in this offline tool (the product code never spins the event loop itself).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -110,23 +111,18 @@ def _shoot_reminder_and_pauses(
         dialog.close()
 
 
-def _supervision_supervisor_shots(
-    window: QWidget,
-    workspace: Any,
-    ctx: Any,
-    shot: Callable[[QWidget, str, tuple[int, int]], None],
-    size: tuple[int, int],
-) -> None:
-    """The Supervising tab (availability, sessions, supervisees) as a demo supervisor.
-
-    Seeds the throwaway team file once (ui.supervision.supervisor_demo), connects the
-    Supervision page as that supervisor, shoots, and puts the page's login back."""
+@contextlib.contextmanager
+def _signed_in_as(workspace: Any, ctx: Any, login: str) -> Iterator[Any]:
+    """The Supervision page connected as ``login`` on the demo team file (seeded once by
+    ui.supervision.supervisor_demo); the page's own login is put back afterwards.
+    Yields the page, or None when there is no Supervision page."""
     from app.supervision.service import service_zone
     from app.team.store import TeamStore
     from ui.supervision import supervisor_demo
 
     page = workspace.pages.get("supervision")
     if page is None:
+        yield None
         return
     tend = ctx.tend
     url = tend.team_url()
@@ -138,17 +134,33 @@ def _supervision_supervisor_shots(
     if not seeded:
         supervisor_demo.seed(url, tend.clock.now(), service_zone(tend.clock))
     before = tend.settings.get("team_login")
-    tend.settings.set("team_login", supervisor_demo.SUPERVISOR)
+    tend.settings.set("team_login", login)
     try:
         workspace.navigate("supervision")
         page.connect_team()
+        yield page
+    finally:
+        tend.settings.set("team_login", before)
+
+
+def _supervision_supervisor_shots(
+    window: QWidget,
+    workspace: Any,
+    ctx: Any,
+    shot: Callable[[QWidget, str, tuple[int, int]], None],
+    size: tuple[int, int],
+) -> None:
+    """The Supervising tab (availability, sessions, supervisees) as a demo supervisor."""
+    from ui.supervision import supervisor_demo
+
+    with _signed_in_as(workspace, ctx, supervisor_demo.SUPERVISOR) as page:
+        if page is None:
+            return
         _wait(lambda: page.supervisor is not None and page.supervisor.loaded)
         page.tabs.setCurrentWidget(page.supervisor)
         for tab in ("availability", "sessions", "supervisees"):
             page.supervisor.show_tab(tab)
             shot(window, f"supervising-{tab}", size)
-    finally:
-        tend.settings.set("team_login", before)
 
 
 def _supervision_caseworker_shots(
@@ -158,29 +170,11 @@ def _supervision_caseworker_shots(
     shot: Callable[[QWidget, str, tuple[int, int]], None],
     size: tuple[int, int],
 ) -> None:
-    """ "My supervision" as a demo caseworker (Priya, on the Supervising shots' demo team
-    file), booking a time, and "Change my team details"; puts the page's login back."""
-    from app.supervision.service import service_zone
-    from app.team.store import TeamStore
-    from ui.supervision import supervisor_demo
-
-    page = workspace.pages.get("supervision")
-    if page is None:
-        return
-    tend = ctx.tend
-    url = tend.team_url()
-    probe = TeamStore.open(url)
-    try:
-        seeded = any(p.login == supervisor_demo.SUPERVISOR for p in probe.people())
-    finally:
-        probe.close()
-    if not seeded:
-        supervisor_demo.seed(url, tend.clock.now(), service_zone(tend.clock))
-    before = tend.settings.get("team_login")
-    tend.settings.set("team_login", "priya")
-    try:
-        workspace.navigate("supervision")
-        page.connect_team()
+    """ "My supervision" as a demo caseworker (Priya, on the same demo team file), booking
+    a time, and "Change my team details"."""
+    with _signed_in_as(workspace, ctx, "priya") as page:
+        if page is None:
+            return
         _wait(lambda: page.caseworker is not None and page.caseworker.loaded is not None)
         page.tabs.setCurrentWidget(page.caseworker)
         shot(window, "supervision-caseworker", size)
@@ -194,8 +188,6 @@ def _supervision_caseworker_shots(
         page.show_setup()
         _wait(lambda: page.stack.currentWidget() is page.setup_scroll)
         shot(window, "supervision-setup", size)
-    finally:
-        tend.settings.set("team_login", before)
 
 
 def _screenshot_clock() -> FixedClock:

@@ -97,7 +97,7 @@ def _with_password(cli: CliSession, action: Callable[[str | None], Any]) -> Any:
     return action(cli.secret("Team database password: ", SIGN_IN))
 
 
-def _refused(exc: Exception) -> UserFacingError:
+def _refused() -> UserFacingError:
     return NotAllowed(
         "The team database refused that. Team changes need a Tend administrator's login "
         "(and `tend team init` a PostgreSQL superuser)."
@@ -115,8 +115,8 @@ def team(cli: CliSession) -> int:
         return int(_with_password(cli, lambda pw: _run(cli, provision, command, url, pw)))
     except OperationalError:
         raise TeamUnavailable("Tend couldn't reach the team database.") from None
-    except DBAPIError as exc:
-        raise _refused(exc) from None
+    except DBAPIError:
+        raise _refused() from None
 
 
 def _run(cli: CliSession, provision: Any, command: str, url: str, pw: str | None) -> int:
