@@ -98,6 +98,13 @@ class CrashReporter(QObject):
         sys.excepthook = self._excepthook
         threading.excepthook = self._thread_excepthook
 
+    def uninstall_hooks(self) -> None:
+        """Put Python's own hooks back (``tend screenshots`` in a test's process)."""
+        if sys.excepthook == self._excepthook:
+            sys.excepthook = sys.__excepthook__
+        if threading.excepthook == self._thread_excepthook:
+            threading.excepthook = threading.__excepthook__
+
     def _excepthook(
         self,
         exc_type: type[BaseException],

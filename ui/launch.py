@@ -82,8 +82,61 @@ def _application() -> QApplication:
     return app
 
 
+def after_first_paint(window: MainWindow, paths: AppPaths) -> None:
+    """Everything that follows the first paint, in its one right order.
+
+    The real launch, ``--smoke`` and ``tend screenshots`` all call this and only
+    this, so none of them can skip a step or take them in another order: logging
+    first (so the rest can log), then crash reporting, auto-lock and the global
+    keys, then the Tend context in a worker (``MainWindow.start``).
+    """
+    from app.logsetup import configure  # logging.handlers: not needed for the paint
+
+    configure(paths.log_file)
+    window.install_services()
+    window.crash.install_hooks()
+    log.info("gui started")
+    window.start()
+
+
+# Names of the modules loaded when the first paint happened (for tests and the bench).
+modules_at_first_paint: frozenset[str] = frozenset()
+
+
+def _on_first_paint(window: MainWindow, paths: AppPaths, painted: list[float]) -> None:
+    global modules_at_first_paint
+    painted.append(seconds_since_process_start())
+    modules_at_first_paint = frozenset(sys.modules)
+    # After this paint has reached the screen, not inside it.
+    QTimer.singleShot(0, lambda: after_first_paint(window, paths))
+
+
+SMOKE_TIMEOUT_MS = 30_000
+
+
+def _smoke_report(app: QApplication, window: MainWindow, painted: list[float]) -> None:
+    """``--smoke``: once start-up has finished (or failed), say so and quit."""
+
+    def report(ok: bool) -> None:
+        print(f"first-paint: {painted[0] if painted else -1:.3f}", flush=True)
+        print(f"ready: {seconds_since_process_start():.3f}", flush=True)
+        print(f"state: {window.state if ok else 'failed'}", flush=True)
+        QTimer.singleShot(0, lambda: app.exit(0 if ok else 1))
+
+    def too_slow() -> None:
+        print("state: not ready", flush=True)
+        app.exit(1)
+
+    window.ready.connect(report)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, too_slow)
+
+
 def run_gui(data_dir: str | None, *, smoke: bool = False, minimised: bool = False) -> int:
-    """Run Tend's window until it is closed. ``smoke``: exit 0 right after the first paint."""
+    """Run Tend's window until it is closed.
+
+    ``smoke``: the whole start-up, exactly as a person gets it, then report and exit
+    (0 when Tend became ready, 1 when start-up failed or took over 30 s).
+    """
     from app.logsetup import quiet_until_configured
 
     quiet_until_configured()
@@ -95,26 +148,11 @@ def run_gui(data_dir: str | None, *, smoke: bool = False, minimised: bool = Fals
     window = MainWindow(
         paths, settings, tasks, options=ShellOptions(geometry_file=paths.config / "window.ini")
     )
+    painted: list[float] = []
     watcher = FirstPaintWatcher(window)
+    watcher.painted.connect(lambda: _on_first_paint(window, paths, painted))
     if smoke:
-
-        def report() -> None:
-            print(f"first-paint: {seconds_since_process_start():.3f}", flush=True)
-            QTimer.singleShot(0, lambda: app.exit(0))
-
-        watcher.painted.connect(report)
-    else:
-
-        def after_first_paint() -> None:
-            from app.logsetup import configure  # logging.handlers: not needed for the paint
-
-            configure(paths.log_file)
-            window.crash.install_hooks()
-            log.info("gui started")
-            window.start()
-
-        # After this paint has reached the screen, not inside it.
-        watcher.painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
+        _smoke_report(app, window, painted)
     if minimised and not smoke:  # started at login: ready in the taskbar, not in the way
         window.showMinimized()
     else:

@@ -65,6 +65,9 @@ def default_tend_factory(paths: AppPaths) -> Callable[[], Tend]:
 
 class MainWindow(QMainWindow, SecurityFlows):
     state_changed = Signal(str)  # "onboarding", "locked", "recovering", "unlocked"
+    # Start-up has finished: the context is built and a remembered key was tried
+    # (True), or building it failed (False). Emitted once.
+    ready = Signal(bool)
 
     def __init__(
         self,
@@ -93,12 +96,13 @@ class MainWindow(QMainWindow, SecurityFlows):
         self.workspace: Workspace | None = None
         self.help_dialog: HelpDialog | None = None
 
-        # Installed right after the first paint (``_install_services``): the modules
+        # Installed right after the first paint (``install_services``): the modules
         # behind them touch PySide6's ``Qt`` namespace, which is slow to build.
         self.crash: CrashReporter
         self.idle: IdleWatcher
         self.keys: GlobalKeys
         self._services_installed = False
+        self._ready_announced = False
 
         self.screens = QStackedWidget(self)
         self.setCentralWidget(self.screens)
@@ -126,7 +130,7 @@ class MainWindow(QMainWindow, SecurityFlows):
             self.show_onboarding()
 
     # -- building the context after the first paint -------------------------------------
-    def _install_services(self) -> None:
+    def install_services(self) -> None:
         """Crash reporting, auto-lock and the global keys (F1, Ctrl+L). Idempotent."""
         if self._services_installed:
             return
@@ -144,7 +148,7 @@ class MainWindow(QMainWindow, SecurityFlows):
 
     def start(self) -> None:
         """Build the Tend context off the GUI thread; unlock from the keyring if remembered."""
-        self._install_services()
+        self.install_services()
         factory = self._tend_factory
 
         def boot() -> tuple[Tend, KeyringStatus, bool]:
@@ -166,6 +170,12 @@ class MainWindow(QMainWindow, SecurityFlows):
         self.lock_screen.show_problem(
             self.tr("Tend couldn't start properly. Please close it and open it again.")
         )
+        self._announce_ready(False)
+
+    def _announce_ready(self, ok: bool) -> None:
+        if not self._ready_announced:
+            self._ready_announced = True
+            self.ready.emit(ok)
 
     def _on_booted(self, booted: tuple[Tend, KeyringStatus, bool]) -> None:
         from ui.context import UiContext
@@ -177,15 +187,19 @@ class MainWindow(QMainWindow, SecurityFlows):
         if remembered and self.state == "locked" and self._pending is None:
             self.lock_screen.set_busy(self.tr("Unlocking…"))
             self.tasks.write(
-                self._keyring_unlock_job(tend), self._on_keyring_unlocked, self._on_unlock_failed
+                self._keyring_unlock_job(tend),
+                self._on_keyring_unlocked,
+                self._on_keyring_unlock_failed,
             )
+        else:
+            self._announce_ready(True)
         pending, self._pending = self._pending, None
         if pending is not None:
             pending()
 
     def attach(self, ctx: UiContext, *, unlocked: bool = False) -> None:
         """Use ``ctx`` from now on (tests pass an already unlocked one)."""
-        self._install_services()
+        self.install_services()
         self.ctx = ctx
         ctx.lock_requested.connect(self.lock)
         ctx.help_requested.connect(self.show_help)
@@ -206,7 +220,12 @@ class MainWindow(QMainWindow, SecurityFlows):
 
         return job
 
+    def _on_keyring_unlock_failed(self, exc: BaseException) -> None:
+        self._announce_ready(True)  # started; the lock screen says what went wrong
+        self._on_unlock_failed(exc)
+
     def _on_keyring_unlocked(self, opened: bool) -> None:
+        self._announce_ready(True)
         if opened:
             self._store_open = True
             self.enter_workspace()

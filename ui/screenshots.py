@@ -214,7 +214,7 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
     from app.paths import AppPaths
     from app.security.kdf import TEST_PARAMS
     from app.security.recovery import new_code
-    from ui.context import UiContext
+    from ui.launch import FirstPaintWatcher, after_first_paint
     from ui.mainwindow import MainWindow, ShellOptions
     from ui.onboarding import Onboarding
     from ui.taskman import TaskManager
@@ -223,11 +223,26 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
     tend = Tend.build(paths, clock=_screenshot_clock(), secrets=_NoKeyring(), kdf=TEST_PARAMS)
     tend.unlock(tend.vault.create(DEMO_PASSPHRASE).key)
     _fill_demo(tend.require_store())
+    tend.lock()
     tasks = TaskManager()
-    ctx = UiContext(tend, tasks)
-    window = MainWindow(paths, tend.settings, tasks, options=ShellOptions(idle_timeout_ms=0))
-    window.attach(ctx)
+    # The same start-up a person's launch goes through: first paint, then
+    # ``after_first_paint`` builds the context (here: the demo one) and the services.
+    window = MainWindow(
+        paths,
+        tend.settings,
+        tasks,
+        tend_factory=lambda: tend,
+        options=ShellOptions(idle_timeout_ms=0),
+    )
+    watcher = FirstPaintWatcher(window)
+    watcher.painted.connect(lambda: after_first_paint(window, paths))
+    booted: list[bool] = []
+    window.ready.connect(booted.append)
     window.show()
+    _wait(lambda: bool(booted))
+    if booted != [True] or window.ctx is None:
+        raise RuntimeError("Tend did not start, so there is nothing true to take pictures of")
+    ctx = window.ctx
     written: list[Path] = []
 
     def shot(widget: QWidget, name: str, size: tuple[int, int]) -> None:
@@ -252,8 +267,7 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
             window._drop_onboarding()
             window.show_state("locked")
             shot(window, "lock", size)
-            window._store_open = True
-            window.enter_workspace()
+            _unlock_as_a_person_does(window)
             workspace = window.workspace
             assert workspace is not None
             for key in list(workspace.pages):
@@ -279,14 +293,24 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
             window.help_dialog.close()
             window.lock()
             _wait(lambda: not window.is_locking())
-            tend.unlock(tend.vault.unlock_with_passphrase(DEMO_PASSPHRASE))
     finally:
         tasks.shutdown()
         tend.lock()
+        window.crash.uninstall_hooks()
         window.close()
         window.deleteLater()
         _wait(lambda: True, min_ms=20)
     return written
+
+
+def _unlock_as_a_person_does(window: Any) -> None:
+    """Type the demo passphrase into the lock screen and press Unlock."""
+    window.lock_screen.reset()
+    window.lock_screen.passphrase.setText(DEMO_PASSPHRASE)
+    window.lock_screen.passphrase.returnPressed.emit()
+    _wait(lambda: window.state == "unlocked")
+    if window.state != "unlocked":
+        raise RuntimeError("the demo store did not unlock")
 
 
 def _open_first_note(page: QWidget, tasks: object) -> None:

@@ -250,20 +250,23 @@ def test_excepthook_shows_the_same_calm_dialog(window, qtbot, caplog):
 
 SMOKE = """
 import sys
-from ui.launch import run_gui
-code = run_gui(sys.argv[1], smoke=True)
+from ui import launch
+code = launch.run_gui(sys.argv[1], smoke=True)
 heavy = sorted(
-    m for m in sys.modules
+    m for m in launch.modules_at_first_paint
     if m.split(".")[0] in ("sqlalchemy", "sqlcipher3", "argon2", "zxcvbn", "matplotlib", "numpy")
     or m in ("app.context", "app.security.vault", "ui.context")
 )
-print("heavy:", ",".join(heavy))
+print("heavy at first paint:", ",".join(heavy))
+print("context built:", "app.context" in sys.modules)
 sys.exit(code)
 """
 
 
-@pytest.mark.parametrize("set_up", [False, True], ids=["first-run", "locked"])
-def test_smoke_mode_prints_first_paint_and_exits_cleanly(tmp_path, set_up):
+@pytest.mark.parametrize(
+    ("set_up", "state"), [(False, "onboarding"), (True, "locked")], ids=["first-run", "locked"]
+)
+def test_smoke_runs_the_whole_start_up_then_reports_and_exits(tmp_path, set_up, state):
     import os
     import subprocess
     import sys
@@ -281,10 +284,46 @@ def test_smoke_mode_prints_first_paint_and_exits_cleanly(tmp_path, set_up):
         timeout=60,
     )
     assert out.returncode == 0, out.stderr[-2000:]
+    assert "Traceback" not in out.stderr
     lines = out.stdout.splitlines()
     assert lines[0].startswith("first-paint: ")
-    assert 0 < float(lines[0].split(": ")[1]) < 30
-    assert lines[1] == "heavy: "  # nothing heavy was imported before the first paint
+    painted = float(lines[0].split(": ")[1])
+    assert lines[1].startswith("ready: ")
+    assert 0 < painted <= float(lines[1].split(": ")[1]) < 30
+    assert lines[2] == f"state: {state}"
+    assert lines[3] == "heavy at first paint: "  # nothing heavy before the first paint
+    assert lines[4] == "context built: True"  # ... and all of start-up ran after it
+    log = (data / "logs" / "tend.log").read_text()
+    assert "gui started" in log and "ERROR" not in log
+
+
+def test_after_first_paint_installs_everything_before_building_the_context(
+    qtbot, tmp_path, monkeypatch
+):
+    """The order that once crashed every real start: services, hooks, then start()."""
+    import sys
+    import threading
+
+    from app.paths import AppPaths
+    from app.settings import Settings
+    from ui.launch import after_first_paint
+    from ui.mainwindow import MainWindow
+    from ui.taskman import TaskManager
+
+    paths = AppPaths.from_override(str(tmp_path / "d")).ensure()
+    tasks = TaskManager()
+    window = MainWindow(paths, Settings(paths.settings_file), tasks)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    with qtbot.waitSignal(window.ready, timeout=20_000) as ready:
+        after_first_paint(window, paths)
+    assert ready.args == [True]
+    assert sys.excepthook == window.crash._excepthook
+    assert window.ctx is not None and window.keys is not None
+    window.crash.uninstall_hooks()
+    assert sys.excepthook is sys.__excepthook__
+    tasks.shutdown()
 
 
 def _unnamed_controls(root: QWidget) -> list[str]:
