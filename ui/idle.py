@@ -3,7 +3,8 @@
 ``IdleWatcher``: an application event filter notices user input (keys, mouse,
 wheel, touch) and restarts a single-shot timer. The timeout comes from a callable
 so a change in settings applies at the next input, and tests can inject a short one.
-``GlobalKeys``: F1 and Ctrl+L from anywhere in the window, its dialogs included.
+``GlobalKeys``: F1, Ctrl+L, Enter on a button and Ctrl+Enter in a dialog, the
+same from anywhere in the window, its dialogs included.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 USER_INPUT = frozenset(
     {
@@ -82,7 +91,12 @@ class IdleWatcher(QObject):
 
 
 class GlobalKeys(QObject):
-    """F1 (help) and Ctrl+L (lock) from anywhere in this window or its dialogs.
+    """The keys that behave the same everywhere in this window and its dialogs.
+
+    - F1: help; Ctrl+L: lock.
+    - Enter on a focused push or tool button presses it (Qt leaves that to dialogs).
+    - Ctrl+Enter in a dialog presses its primary action, when no shortcut of the
+      dialog's own took the key first.
 
     An application event filter rather than QShortcut: a shortcut on the window is
     blocked while a page's modal dialog is open, and locking must still work then.
@@ -102,17 +116,22 @@ class GlobalKeys(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         assert isinstance(event, QKeyEvent)
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if event.key() == Qt.Key.Key_F1 and mods == Qt.KeyboardModifier.NoModifier:
-            signal = self.help_pressed
-        elif event.key() == Qt.Key.Key_L and mods == Qt.KeyboardModifier.ControlModifier:
-            signal = self.lock_pressed
-        else:
-            return False
         if not self._owns(watched):
             return False
-        signal.emit()
-        return True
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        if key == Qt.Key.Key_F1 and mods == Qt.KeyboardModifier.NoModifier:
+            self.help_pressed.emit()
+            return True
+        if key == Qt.Key.Key_L and mods == Qt.KeyboardModifier.ControlModifier:
+            self.lock_pressed.emit()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods == Qt.KeyboardModifier.NoModifier:
+                return _press_focused_button(watched)
+            if mods == Qt.KeyboardModifier.ControlModifier:
+                return _press_primary_action(watched)
+        return False
 
     def _owns(self, widget: QWidget) -> bool:
         window: QWidget | None = widget.window()
@@ -122,3 +141,51 @@ class GlobalKeys(QObject):
             parent = window.parentWidget()
             window = parent.window() if parent is not None else None
         return False
+
+
+def _press_focused_button(widget: QWidget) -> bool:
+    """Enter on a push/tool button outside a dialog: press it, as Space would."""
+    if not isinstance(widget, QPushButton | QToolButton) or not widget.hasFocus():
+        return False
+    if isinstance(widget, QPushButton) and (widget.autoDefault() or widget.isDefault()):
+        return False  # Qt presses these itself
+    if widget.isEnabled():
+        widget.animateClick()
+    return True
+
+
+def primary_action(dialog: QWidget) -> QAbstractButton | None:
+    """The button Ctrl+Enter presses in ``dialog``: one marked primary, else the
+    button box's accepting button, else the default button."""
+    visible = [
+        b
+        for b in dialog.findChildren(QAbstractButton)
+        if b.isVisibleTo(dialog) and b.isEnabled() and b.window() is dialog
+    ]
+    for candidate in visible:
+        if candidate.property("role") == "primary":
+            return candidate
+    for box in dialog.findChildren(QDialogButtonBox):
+        for candidate in box.buttons():
+            role = box.buttonRole(candidate)
+            if candidate in visible and role in (
+                QDialogButtonBox.ButtonRole.AcceptRole,
+                QDialogButtonBox.ButtonRole.YesRole,
+                QDialogButtonBox.ButtonRole.ApplyRole,
+            ):
+                return candidate
+    for candidate in visible:
+        if isinstance(candidate, QPushButton) and candidate.isDefault():
+            return candidate
+    return None
+
+
+def _press_primary_action(widget: QWidget) -> bool:
+    dialog = widget.window()
+    if not isinstance(dialog, QDialog):
+        return False
+    target = primary_action(dialog)
+    if target is None:
+        return False
+    target.animateClick()
+    return True

@@ -248,7 +248,7 @@ class MainWindow(QMainWindow, SecurityFlows):
         from ui.onboarding import Onboarding
 
         if self.onboarding is None:
-            self.onboarding = Onboarding(self.paths.data, self.screens)
+            self.onboarding = Onboarding(self.paths, self.screens)
             self.onboarding.help_requested.connect(self.show_help)
             self.onboarding.create_requested.connect(self._on_create_requested)
             self.onboarding.finished.connect(self._on_onboarding_finished)
@@ -295,21 +295,35 @@ class MainWindow(QMainWindow, SecurityFlows):
         return self.ctx.tend.settings if self.ctx is not None else self._early_settings
 
     def show_help(self) -> None:
+        """The help window, above everything Tend shows, with the focus.
+
+        When a modal dialog is open (a note, a pause, a booking…) the help window
+        becomes that dialog's child: a window beside it would be blocked by it.
+        """
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
 
         from ui.helpdialog import HelpDialog
 
+        top = QApplication.activeModalWidget()
+        owner = top if top is not None and top is not self.help_dialog else self
         if self.help_dialog is not None and self.help_dialog.isVisible():
-            self.help_dialog.raise_()
-            self.help_dialog.activateWindow()
-            return
-        self.help_dialog = HelpDialog(self.settings(), self)
-        self.help_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.help_dialog.destroyed.connect(self._on_help_destroyed)
-        self.help_dialog.show()
+            if self.help_dialog.parentWidget() is owner:
+                self.help_dialog.raise_()
+                self.help_dialog.activateWindow()
+                return
+            self.help_dialog.close()  # opened before that dialog: bring it up above it
+        dialog = HelpDialog(self.settings(), owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _=None, d=dialog: self._on_help_destroyed(d))
+        self.help_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
-    def _on_help_destroyed(self) -> None:
-        self.help_dialog = None
+    def _on_help_destroyed(self, dialog: HelpDialog) -> None:
+        if self.help_dialog is dialog:  # not a newer one opened since
+            self.help_dialog = None
 
     # -- locking ------------------------------------------------------------------------
     def lock(self) -> None:
