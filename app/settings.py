@@ -58,7 +58,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "region",
         str,
-        "AU",
+        "",  # not chosen: the system locale's country, else "Get help now" asks
         "Region for support lines",
         "Which phone lines “Get help now” shows.",
     ),
@@ -70,6 +70,14 @@ SETTINGS: tuple[Setting, ...] = (
         False,
         "Keep things still",
         "Guided pauses show words and a gentle countdown instead of a moving circle.",
+    ),
+    Setting(
+        "appearance",
+        str,
+        "system",
+        "Light or dark",
+        "“Same as system” follows your computer's light or dark setting as it changes.",
+        choices=(("light", "Light"), ("dark", "Dark"), ("system", "Same as system")),
     ),
     Setting(
         "team_url",
@@ -96,6 +104,8 @@ def _coerce(setting: Setting, value: Any) -> Any:
         return value
     if setting.type is str:
         if not isinstance(value, str) or len(value) > 200:
+            raise ValueError(setting.key)
+        if setting.choices and value not in {choice for choice, _label in setting.choices}:
             raise ValueError(setting.key)
         return setting.clean(value.strip()) if setting.clean else value.strip()
     if setting.type is bool:

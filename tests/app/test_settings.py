@@ -10,7 +10,7 @@ from app.settings import SETTINGS, Settings
 def test_defaults_without_a_file(tmp_path):
     s = Settings(tmp_path / "settings.json")
     assert s.get("auto_lock_minutes") == 10
-    assert s.get("region") == "AU"
+    assert s.get("region") == ""  # not chosen: the locale's country, else "Get help now" asks
 
 
 def test_set_persists_and_reloads(tmp_path):
@@ -33,7 +33,7 @@ def test_hostile_file_falls_back_to_defaults(tmp_path):
     path.write_text(json.dumps({"auto_lock_minutes": "lots", "unknown": 1, "region": 7}))
     s = Settings(path)
     assert s.get("auto_lock_minutes") == 10
-    assert s.get("region") == "AU"
+    assert s.get("region") == ""
     path.write_bytes(b"\xff\x00 not json")
     assert Settings(path).get("auto_lock_minutes") == 10
 

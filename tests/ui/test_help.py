@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel
 
+from app import crisis
+from app.crisis import ELSEWHERE
+from app.settings import Settings
 from tests.helpers.fakes import PASSPHRASE
+from ui import helpdialog
 from ui.helpdialog import HelpDialog
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _australian_computer(monkeypatch):
+    """These tests run as on a computer whose locale says Australia, unless they say otherwise."""
+    monkeypatch.setattr(crisis, "system_region", lambda: "AU")
 
 
 def _dialog_text(dialog: HelpDialog) -> str:
@@ -78,13 +88,18 @@ def test_copy_buttons_and_accessible_names(main_window, qtbot):
     assert QApplication.clipboard().text() == "13 11 14"
 
 
-def test_shows_the_organisations_program_when_set(main_window, qtbot):
+def test_shows_the_organisations_program_first_when_set(main_window, qtbot):
     settings = main_window.ctx.tend.settings
     settings.set("eap_name", "Acme Wellbeing")
     settings.set("eap_phone", "1800 000 111")
     main_window.show_help()
-    text = _dialog_text(main_window.help_dialog)
+    dialog = main_window.help_dialog
+    text = _dialog_text(dialog)
     assert "Acme Wellbeing" in text and "1800 000 111" in text
+    names = [label.text() for label in _in_order(dialog, "lineName")]
+    assert names[:2] == ["Acme Wellbeing", "Lifeline"]
+    assert "Acme Wellbeing" in dialog.copy_buttons[0].accessibleName()  # first in Tab order too
+    assert _banner(dialog) == "If you're in danger right now, call 000."  # still above it all
 
 
 def test_no_traceback_words_and_warm_first_words(main_window):
@@ -92,3 +107,169 @@ def test_no_traceback_words_and_warm_first_words(main_window):
     text = _dialog_text(main_window.help_dialog)
     assert "don't have to carry this on your own" in text
     assert "Error" not in text
+
+
+def _in_order(dialog: HelpDialog, role: str) -> list[QLabel]:
+    """The labels with a style role, top to bottom as they are drawn."""
+    labels = [label for label in dialog.findChildren(QLabel) if label.property("role") == role]
+    return sorted(labels, key=lambda label: label.mapTo(dialog, label.rect().topLeft()).y())
+
+
+def _numbers(dialog: HelpDialog) -> set[str]:
+    return {label.text() for label in _in_order(dialog, "lineNumber")}
+
+
+def _banner(dialog: HelpDialog) -> str:
+    return dialog.findChild(QLabel, "emergencyLine").text()
+
+
+def _open(qtbot, settings, system_region: str | None) -> HelpDialog:
+    dialog = HelpDialog(settings, system_region=lambda: system_region)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+# -- the region: from the locale, or asked once -------------------------------------------
+def test_the_locale_picks_the_region_and_nothing_is_asked(qtbot, tmp_path):
+    path = tmp_path / "settings.json"
+    dialog = _open(qtbot, Settings(path), "NZ")
+    assert not dialog.chooser.isVisible()
+    assert "1737" in _numbers(dialog) and "13 11 14" not in _numbers(dialog)
+    assert _banner(dialog) == "If you're in danger right now, call 111."
+    assert "Lines shown for New Zealand, going by this computer's settings." in dialog.where.text()
+    assert dialog.change_button.isVisible()
+    assert not path.exists()  # nothing chosen, nothing written: the locale decides
+
+
+def test_a_choice_in_settings_wins_over_the_locale(qtbot, tmp_path):
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("region", "GB")
+    dialog = _open(qtbot, settings, "NZ")
+    assert not dialog.chooser.isVisible()
+    assert {"116 123", "85258"} <= _numbers(dialog) and "1737" not in _numbers(dialog)
+    assert _banner(dialog) == "If you're in danger right now, call 999."
+    assert dialog.where.text().startswith("Lines shown for United Kingdom. ")
+
+
+def test_asks_where_when_the_locale_names_no_region_and_remembers_the_answer(qtbot, tmp_path):
+    path = tmp_path / "settings.json"
+    dialog = _open(qtbot, Settings(path), None)
+    combo = dialog.region_combo
+    assert dialog.chooser.isVisible() and not dialog.change_button.isVisible()
+    assert dialog.focusWidget() is combo  # first, so the keyboard gets there at once
+    assert combo.accessibleName() == "Where are you?"
+    assert combo.currentData() == "" and combo.itemData(combo.count() - 1) == ELSEWHERE
+    # Meanwhile, ways to find help anywhere, not another country's numbers.
+    assert _banner(dialog) == (
+        "If you're in danger right now, call the emergency number where you are."
+    )
+    assert _numbers(dialog) == {"findahelpline.com"}
+    assert "don't have to carry this on your own" in _dialog_text(dialog)
+    assert "Until you choose your country above" in dialog.where.text()
+
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the first country in the list
+    assert combo.currentData() == "AU"
+    assert Settings(path).get("region") == "AU"  # on disk at once
+    assert "13 11 14" in _numbers(dialog) and "findahelpline.com" not in _numbers(dialog)
+    assert _banner(dialog) == "If you're in danger right now, call 000."
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert Settings(path).get("region") == combo.currentData() == "CA"
+    dialog.close()
+
+    again = _open(qtbot, Settings(path), None)  # asked once: not again
+    assert not again.chooser.isVisible()
+    assert "9-8-8" in _numbers(again)
+    assert again.where.text().startswith("Lines shown for Canada. ")
+
+
+def test_change_place_opens_the_chooser_from_the_keyboard(qtbot, tmp_path):
+    path = tmp_path / "settings.json"
+    dialog = _open(qtbot, Settings(path), "NZ")
+    qtbot.keyClick(dialog.change_button, Qt.Key.Key_Space)
+    combo = dialog.region_combo
+    assert dialog.chooser.isVisible() and dialog.focusWidget() is combo
+    assert not dialog.change_button.isVisible()
+    assert combo.currentData() == "NZ" and combo.findData("") == -1  # starts where we are
+    combo.setCurrentIndex(combo.findData("US"))
+    assert Settings(path).get("region") == "US"
+    assert (
+        "988" in _numbers(dialog) and _banner(dialog) == "If you're in danger right now, call 911."
+    )
+    assert dialog.where.text().startswith("Lines shown for United States. ")
+    assert "choose it above" in dialog.where.text()
+
+
+def test_somewhere_else_opens_the_directory_of_helplines(qtbot, tmp_path, monkeypatch):
+    opened: list[str] = []
+
+    class Browser:
+        @staticmethod
+        def openUrl(url) -> bool:
+            opened.append(url.toString())
+            return True
+
+    monkeypatch.setattr(helpdialog, "QDesktopServices", Browser)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("region", ELSEWHERE)
+    dialog = _open(qtbot, settings, "NZ")
+    assert not dialog.chooser.isVisible()
+    [visit] = dialog.open_buttons
+    assert visit.accessibleName() == "Open Find A Helpline in your web browser"
+    qtbot.mouseClick(visit, Qt.MouseButton.LeftButton)
+    assert opened == ["https://findahelpline.com"]
+    qtbot.mouseClick(dialog.copy_buttons[0], Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "https://findahelpline.com"
+    for button in dialog.findChildren(QAbstractButton):
+        assert button.accessibleName(), button.text()
+
+
+def test_before_unlock_it_asks_and_remembers(make_window, tend, qtbot, monkeypatch):
+    monkeypatch.setattr(crisis, "system_region", lambda: None)
+    tend.vault.create(PASSPHRASE).key.wipe()
+    window = make_window(tend)
+    assert window.state == "locked"
+    qtbot.mouseClick(window.lock_screen.help_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.help_dialog is not None and window.help_dialog.isVisible())
+    dialog = window.help_dialog
+    assert dialog.chooser.isVisible()
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("IE"))
+    assert Settings(tend.paths.settings_file).get("region") == "IE"
+    assert "116 123" in _numbers(dialog)
+    assert _banner(dialog) == "If you're in danger right now, call 112 or 999."
+
+
+def test_the_help_text_names_the_real_place_in_settings(main_window, qtbot):
+    main_window.show_help()
+    dialog = main_window.help_dialog
+    workspace = main_window.workspace
+    workspace.navigate("settings")
+    page = workspace.pages["settings"]
+    editor = page.preferences.editors["region"]
+    [label] = [lb for lb in page.findChildren(QLabel) if lb.buddy() is editor]
+    place = " → ".join((page.title, page.preferences.title(), label.text().rstrip(":")))
+    assert place == "Settings → Preferences → Region for support lines"
+    assert place in dialog.where.text()
+    # The help window's own way is named only while it is there (it works before unlock too).
+    assert "“Change place” here" in dialog.where.text()
+    assert dialog.change_button.isVisible() and dialog.change_button.text() == "Change place"
+
+
+def test_a_place_chosen_in_help_shows_in_settings(main_window, qtbot):
+    workspace = main_window.workspace
+    workspace.navigate("settings")
+    editor = workspace.pages["settings"].preferences.editors["region"]
+    assert isinstance(editor, QComboBox)
+    qtbot.waitUntil(editor.isEnabled)
+    assert editor.currentData() == ""
+    assert editor.itemText(0) == "Not chosen: going by this computer (Australia)"
+
+    main_window.show_help()
+    dialog = main_window.help_dialog
+    dialog.ask_where()
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("NZ"))
+    dialog.close()
+    workspace.navigate("journal")
+    workspace.navigate("settings")
+    assert editor.currentData() == "NZ"
