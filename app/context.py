@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from app.clock import Clock, SystemClock
 from app.data.swap import finish_pending_restore
-from app.errors import Locked
+from app.errors import Locked, UserFacingError
 from app.fsutil import remove_stale_temp_files
 from app.paths import AppPaths
 from app.security.kdf import Argon2Params
@@ -57,6 +57,33 @@ class Tend:
             vault=vault,
             clock=clock or SystemClock(),
         )
+
+    # -- the first run ---------------------------------------------------------------------
+    def is_set_up(self) -> bool:
+        """True once this data folder has a key file or a private database."""
+        return self.vault.exists() or self.paths.private_db.exists()
+
+    def refuse_if_set_up(self) -> None:
+        if self.is_set_up():
+            raise UserFacingError(
+                f"There is already a Tend store in {self.paths.data}, so nothing was changed."
+            )
+
+    def set_up(self, passphrase: str, remember: bool = False) -> str:
+        """Create the key file, then the store (opened); return the new recovery code.
+
+        The window's first run and ``tend init`` both come here. Slow (Argon2 and the
+        migrations): call off the GUI thread. Nothing is written when the passphrase is
+        too weak (ValidationError, with the strength advice) or Tend is already set up.
+        """
+        self.refuse_if_set_up()
+        created = self.vault.create(passphrase, remember)
+        try:
+            self.unlock(created.key)
+        except BaseException:
+            created.key.wipe()
+            raise
+        return created.recovery_code
 
     @property
     def unlocked(self) -> bool:

@@ -22,12 +22,10 @@ class SecurityFlows:
             return
         tend = self.ctx.tend
 
-        def job() -> str:
-            created = tend.vault.create(passphrase, remember)
-            open_store(tend, created.key)
-            return created.recovery_code
-
-        self.tasks.write(job, self._on_created, self._on_create_failed)
+        # The same set-up as `tend init`: the key file, then the store opened.
+        self.tasks.write(
+            lambda: tend.set_up(passphrase, remember), self._on_created, self._on_create_failed
+        )
 
     def _on_created(self, code: str) -> None:
         self._store_open = True

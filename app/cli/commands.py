@@ -80,11 +80,44 @@ def note(cli: CliSession) -> int:
     return 0
 
 
+# -- setting up ----------------------------------------------------------------------------
+NO_WAY_TO_ASK = (
+    "Tend needs a new passphrase to set up: pass --passphrase-stdin and send it "
+    "on the first line of standard input."
+)
+
+
+def init(cli: CliSession) -> int:
+    from app.security.recovery import as_text
+
+    tend = cli.tend()
+    tend.refuse_if_set_up()  # before asking for anything
+    if not cli.can_ask():
+        cli.warn(NO_WAY_TO_ASK)
+        return 2
+    # As the window's first run does: its strength rules, its key file, its store.
+    code = tend.set_up(cli.new_passphrase())
+    # Shown this once, on stdout, with the window's words; Tend keeps no copy of it.
+    cli.say(f"Tend is set up in {cli.paths.data}.\n")
+    cli.say(as_text(code).removesuffix("\n"))
+    return 0
+
+
 # -- own your data -----------------------------------------------------------------------
+STDIO = "-"
+
+
 def export(cli: CliSession) -> int:
-    from app.data.export import export_file
+    from app.data.export import export_bytes, export_file
 
     store = cli.unlocked().require_store()
+    if cli.args.file == STDIO:
+        # Straight from memory to stdout: no temporary file holds the plaintext.
+        data, checkins, notes = export_bytes(store, cli.args.format or "json")
+        cli.write_out(data)
+        counts = f"{_plural(checkins, 'check-in')} and {_plural(notes, 'note')}"
+        cli.warn(f"Exported {counts} to standard output.")  # stdout is the export's alone
+        return 0
     result = export_file(store, Path(cli.args.file), cli.args.format)
     cli.say(
         f"Exported {_plural(result.checkins, 'check-in')} and "
@@ -94,9 +127,13 @@ def export(cli: CliSession) -> int:
 
 
 def import_(cli: CliSession) -> int:
-    from app.data.importer import import_file
+    from app.data.importer import MAX_IMPORT_BYTES, check_size, import_bytes, import_file
 
-    report = import_file(cli.unlocked().require_store(), Path(cli.args.file))
+    store = cli.unlocked().require_store()  # first: the passphrase is stdin's first line
+    if cli.args.file == STDIO:
+        report = import_bytes(store, check_size(cli.rest_of_stdin_bytes(MAX_IMPORT_BYTES)))
+    else:
+        report = import_file(store, Path(cli.args.file))
     cli.say(report.summary())
     return 0
 
@@ -132,13 +169,12 @@ def demo(cli: CliSession) -> int:
 
     tend = cli.tend()
     if not tend.vault.exists():
-        created = tend.vault.create(cli.new_passphrase())
+        code = tend.set_up(cli.new_passphrase())
         # stderr, so scripts that keep stdout never store the code by accident.
         cli.warn(
-            f"Your recovery code is {created.recovery_code}. Keep it somewhere safe: "
+            f"Your recovery code is {code}. Keep it somewhere safe: "
             "it opens Tend if you forget the passphrase."
         )
-        tend.unlock(created.key)
     store = cli.unlocked().require_store()
     if not cli.args.into_existing and store.journal.count(JournalFilter()) > 0:
         # Made-up notes look just like real ones and would have to be deleted one by one.
@@ -168,7 +204,7 @@ def screenshots(cli: CliSession) -> int:
     # By name: app/ never imports ui/ (or Qt) until the moment it is needed.
     render_all = importlib.import_module("ui.screenshots").render_all
     folder = Path(cli.args.dir)
-    written = render_all(folder)
+    written = render_all(folder, appearance=cli.args.appearance)
     for path in written or ():
         cli.say(str(path))
     if not written:
@@ -183,6 +219,7 @@ def _team(cli: CliSession) -> int:
 
 
 COMMANDS = {
+    "init": init,
     "checkin": checkin,
     "note": note,
     "export": export,

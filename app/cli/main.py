@@ -2,15 +2,19 @@
 
     tend [--data-dir DIR] [--passphrase-stdin] [--smoke] [--minimised]   open the window
     tend gui [--smoke]                                       the same
+    tend init                                                set up a new store (no window)
     tend checkin [--day D] [--mood N] ... [--note TEXT] [--tag T ...]
     tend note TEXT|- [--day D] [--tag T ...]
-    tend export FILE [--format json|csv]
-    tend import FILE
+    tend export FILE|- [--format json|csv]                   - writes to standard output
+    tend import FILE|-                                       - reads standard input
     tend backup FILE
     tend restore FILE
     tend demo --days N [--seed S]
-    tend screenshots DIR
+    tend screenshots DIR [--appearance dark]
     tend delete-everything --yes
+
+With ``--passphrase-stdin`` the first line of standard input is the passphrase,
+and ``note -``, ``checkin --note -`` and ``import -`` read the rest of it.
 
 Exit codes: 0 done; 1 a problem explained in one sentence on stderr; 2 a
 usage mistake; 70 a bug (details in the log file, never a traceback here);
@@ -91,8 +95,9 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
         "--passphrase-stdin",
         action="store_true",
         default=default(False),
-        help="read the passphrase (or, for restore, the backup's secret) "
-        "from the first line of standard input",
+        help="read the passphrase (for init, the new one; for restore, the backup's "
+        "secret) from the first line of standard input; note -, --note - and import - "
+        "read what follows it",
     )
 
 
@@ -116,6 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--smoke", action="store_true", default=argparse.SUPPRESS)
     gui.add_argument("--minimised", action="store_true", default=argparse.SUPPRESS)
 
+    sub.add_parser(
+        "init",
+        parents=[common],
+        help="set Tend up without the window, and print the recovery code",
+        description="Set up a new private store here, as the window's first run does. "
+        "The passphrase comes from the first line of standard input with "
+        "--passphrase-stdin, or is asked twice at a terminal. The recovery code is "
+        "printed once, on standard output.",
+    )
+
     c = sub.add_parser("checkin", parents=[common], help="save answers for a day")
     c.add_argument("--day", help="YYYY-MM-DD, today (default) or yesterday")
     for name in SCALE_HELP:
@@ -134,11 +149,23 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--tag", nargs="+", metavar="T")
 
     e = sub.add_parser("export", parents=[common], help="write everything to a readable file")
-    e.add_argument("file", metavar="FILE")
-    e.add_argument("--format", choices=("json", "csv"), help="default: from FILE's suffix")
+    e.add_argument(
+        "file",
+        metavar="FILE",
+        help="where to write it, or - for standard output (messages then go to stderr; "
+        "./- names a file called -)",
+    )
+    e.add_argument(
+        "--format", choices=("json", "csv"), help="default: from FILE's suffix (json for -)"
+    )
 
     i = sub.add_parser("import", parents=[common], help="add entries from a Tend JSON export")
-    i.add_argument("file", metavar="FILE")
+    i.add_argument(
+        "file",
+        metavar="FILE",
+        help="the export, or - to read it from standard input; with --passphrase-stdin "
+        "the first line is the passphrase and the rest is the file",
+    )
 
     b = sub.add_parser("backup", parents=[common], help="write an encrypted backup")
     b.add_argument("file", metavar="FILE")
@@ -155,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("screenshots", parents=[common], help="render the screenshots")
     s.add_argument("dir", metavar="DIR")
+    s.add_argument(
+        "--appearance", choices=("light", "dark"), default="light", help="light (default) or dark"
+    )
 
     from app.cli.team import add_parser as add_team_parser
 

@@ -134,6 +134,12 @@ def read_limited(source: Path, limit: int | None = None) -> bytes:
         raise ImportRejected(
             "Tend couldn't open that file. Please check it's still there."
         ) from None
+    return check_size(data, limit)
+
+
+def check_size(data: bytes, limit: int | None = None) -> bytes:
+    """``data`` (read with one byte to spare) unless it is longer than ``limit``."""
+    limit = MAX_IMPORT_BYTES if limit is None else limit
     if len(data) > limit:
         raise ImportRejected(
             f"That file is larger than {limit // (1024 * 1024)} MB, "

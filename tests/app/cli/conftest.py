@@ -47,11 +47,13 @@ class Cli:
     def factory(self, paths: AppPaths) -> Tend:
         return Tend.build(paths, clock=fixed_clock(), secrets=self.secrets(), kdf=TEST_PARAMS)
 
-    def __call__(self, *argv: str, stdin: str = "") -> Result:
+    def __call__(self, *argv: str, stdin: str | bytes = "") -> Result:
+        """Run ``tend --data-dir DATA *argv``; stdin is a byte stream, as the real one is."""
         self.capsys.readouterr()
+        raw = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
         code = main(
             ["--data-dir", str(self.data), *argv],
-            stdin=io.StringIO(stdin),
+            stdin=io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"),
             tend_factory=self.factory,
         )
         out, err = self.capsys.readouterr()

@@ -1,8 +1,8 @@
 """The installed ``tend`` script, for real: a check-in then an export, through pipes.
 
-Kept to two runs; everything else is tested in-process. The store is set up
-in-process with the test Argon2 costs, which the key file then carries, so
-unlocking in the child is quick too.
+Kept to a few runs; everything else is tested in-process. The store is mostly
+set up in-process with the test Argon2 costs, which the key file then carries,
+so unlocking in the child is quick too; ``tend init`` alone calibrates for real.
 """
 
 from __future__ import annotations
@@ -20,14 +20,21 @@ from tests.helpers.fakes import PASSPHRASE
 TEND = Path(sys.executable).with_name("tend")
 
 
-def _run(*argv: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "TEND_DATA_DIR"}
+def _env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "TEND_DATA_DIR"}
+
+
+def _run(
+    *argv: str, data: Path, stdin: str = PASSPHRASE + "\n"
+) -> subprocess.CompletedProcess[str]:
+    env = _env()
     return subprocess.run(
         [str(TEND), "--data-dir", str(data), "--passphrase-stdin", *argv],
-        input=PASSPHRASE + "\n",
+        input=stdin,
         capture_output=True,
         text=True,
         env=env,
+        cwd=data.parent,
         timeout=60,
         check=False,
     )
@@ -47,3 +54,49 @@ def test_checkin_then_export_through_the_installed_script(ready, tmp_path):
 
     (checkin,) = json.loads(target.read_text("utf-8"))["checkins"]
     assert (checkin["mood"], checkin["exposure"], checkin["tags"]) == (4, "some", ["walk"])
+
+
+@pytest.mark.skipif(not TEND.exists(), reason="the tend script isn't installed in this venv")
+def test_init_then_checkin_then_export_to_stdout_through_the_installed_script(tmp_path):
+    data = tmp_path / "new"
+    weak = _run("init", data=data, stdin="password\n")
+    assert (weak.returncode, weak.stdout) == (1, "")
+    assert weak.stderr == "Please use at least 10 characters.\n"
+    assert not (data / "keys.json").exists()
+
+    made = _run("init", data=data)
+    assert made.returncode == 0, made.stderr
+    assert made.stderr == ""
+    code = made.stdout.splitlines()[-1]
+    assert made.stdout.count(code) == 1 and "Your recovery code" in made.stdout
+
+    note = "Quiet day. Tea ✓"
+    saved = _run("checkin", "--mood", "2", "--note", "-", data=data, stdin=f"{PASSPHRASE}\n{note}")
+    assert saved.returncode == 0, saved.stderr
+
+    exported = _run("export", "-", data=data)
+    assert exported.returncode == 0, exported.stderr
+    (checkin,) = json.loads(exported.stdout)["checkins"]  # stdout holds the export alone
+    assert (checkin["mood"], checkin["note"]) == (2, note)
+    assert exported.stderr == "Exported 1 check-in and 0 notes to standard output.\n"
+    assert not (tmp_path / "-").exists()
+
+    again = _run("init", data=data)
+    assert again.returncode == 1 and again.stderr.startswith("There is already a Tend store")
+
+
+@pytest.mark.skipif(not TEND.exists(), reason="the tend script isn't installed in this venv")
+def test_export_to_a_closed_pipe_is_one_sentence(ready):
+    child = subprocess.Popen(
+        [str(TEND), "--data-dir", str(ready.data), "--passphrase-stdin", "export", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # nobody will read: the first write meets a broken pipe
+    _, err = child.communicate(PASSPHRASE + "\n", timeout=60)
+    assert child.returncode == 1
+    assert err == "The program reading Tend's output stopped before the end.\n"

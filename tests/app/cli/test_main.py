@@ -62,11 +62,18 @@ def test_the_gui_script_opens_the_window_with_global_options_only(launcher, tmp_
 
 def test_screenshots_are_delegated_and_listed(cli, monkeypatch, tmp_path):
     rendered = types.ModuleType("ui.screenshots")
-    rendered.render_all = lambda out: [out / "a.png", out / "b.png"]  # type: ignore[attr-defined]
+    asked: list[str] = []
+
+    def render_all(out, appearance):
+        asked.append(appearance)
+        return [out / "a.png", out / "b.png"]
+
+    rendered.render_all = render_all  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "ui.screenshots", rendered)
-    result = cli("screenshots", str(tmp_path / "shots"))
+    result = cli("screenshots", str(tmp_path / "shots"), "--appearance", "dark")
     assert result.code == 0
     assert result.out.splitlines() == [str(tmp_path / "shots" / n) for n in ("a.png", "b.png")]
+    assert asked == ["dark"]
 
 
 def test_the_cli_module_imports_nothing_heavy():
