@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import LayoutEngine
 from matplotlib.lines import Line2D
 
+from app.charts.day_ticks import DayLabels, DayTicks
 from app.charts.palette import Theme
 from app.charts.series import Span, day_number, from_day_number, span_start
 
@@ -132,11 +132,11 @@ def style_axes(ax: Axes, theme: Theme, *, ygrid: bool = True) -> None:
 
 
 def date_axis(ax: Axes, theme: Theme) -> None:
-    """Calendar ticks that adapt from days to years; the locator works on day numbers."""
-    locator = AutoDateLocator(minticks=3, maxticks=7)  # type: ignore[no-untyped-call]
-    formatter = ConciseDateFormatter(locator, show_offset=False)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(formatter)
+    """Calendar ticks on day numbers, from days to years, one label format per axis
+    ("9 Nov", "Nov 2026" or "2026": never day numbers beside month names)."""
+    ticks = DayTicks()
+    ax.xaxis.set_major_locator(ticks)
+    ax.xaxis.set_major_formatter(DayLabels(ticks))
 
 
 def cursor_for(ax: Axes, theme: Theme) -> Line2D:

@@ -77,8 +77,9 @@ LIGHT = Theme(
         (_O["orange"], 0.20),
         (_O["vermillion"], 0.18),
     ),
-    # One hue, light to dark, so order reads without colour vision.
-    heat=("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"),
+    # One hue, light to dark, so order reads without colour vision: ColorBrewer Blues,
+    # spaced so that each level is clearly darker than the one before (see test_palette).
+    heat=("#c6dbef", "#6baed6", "#3182bd", "#08519c", "#08306b"),
 )
 
 DARK = Theme(

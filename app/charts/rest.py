@@ -12,9 +12,11 @@ import datetime as dt
 import math
 
 import numpy as np
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from numpy.typing import NDArray
 
 from app.charts.base import (
     FONT,
@@ -36,6 +38,7 @@ from app.charts.series import (
     KIND_CODE,
     NO_CHECKIN,
     DailySeries,
+    Floats,
     Span,
     day_number,
     days_since_rest,
@@ -51,6 +54,21 @@ KIND_WORDS = {
     KIND_CODE[DayKind.DAY_OFF]: "a day off",
     KIND_CODE[DayKind.LEAVE]: "leave",
 }
+
+
+def day_blocks(x: Floats, marked: NDArray[np.bool_]) -> list[NDArray[np.float64]]:
+    """One rectangle per run of marked days, each day a full day wide.
+
+    Day ``x`` covers ``x - 0.5`` to ``x + 0.5`` (the tick sits in its middle), so a
+    single day off is one day wide and a weekend two; the rectangles run from the
+    bottom (0) to the top (1) of the axes.
+    """
+    edges = np.diff(np.concatenate(([0], marked.astype(np.int8), [0])))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
+    return [
+        np.array([(x[a] - 0.5, 0.0), (x[b] + 0.5, 0.0), (x[b] + 0.5, 1.0), (x[a] - 0.5, 1.0)])
+        for a, b in zip(starts, ends, strict=True)
+    ]
 
 
 class RestChart(Chart):
@@ -77,17 +95,14 @@ class RestChart(Chart):
             (KIND_CODE[DayKind.DAY_OFF], theme.day_off, 0.22),
             (KIND_CODE[DayKind.LEAVE], theme.leave, 0.30),
         ):
-            shade = ax.fill_between(
-                x,
-                0,
-                1,
-                where=kinds == code,
-                step="mid",
+            shade = PolyCollection(
+                day_blocks(x, kinds == code),
                 transform=band,
-                color=colour,
+                facecolors=colour,
                 alpha=alpha,
-                linewidth=0,
+                linewidths=0,
             )
+            ax.add_collection(shade, autolim=False)
             shades.append(shade)
         self.day_off_shade = shades[0]
         colour = theme.signal("mood")
