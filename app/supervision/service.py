@@ -27,13 +27,13 @@ from app.supervision import service_booking as booking
 from app.supervision import service_rows as rows
 from app.supervision.model import MODALITY_LABEL, OfferSettings, Slot, Window
 from app.supervision.policy import AttendanceStatus, Standing, standing
-from app.supervision.service_rows import Booking
+from app.supervision.service_rows import MOVED_REASON, Booking, Move
 from app.supervision.slots import free_slots
 from app.team import models
 from app.team.roles import Role
 from app.team.store import Person, TeamStore
 
-__all__ = ["Booking", "SupervisionService", "service_zone"]
+__all__ = ["MOVED_REASON", "Booking", "Move", "SupervisionService", "service_zone"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -168,7 +168,7 @@ class SupervisionService:
             S.supervisor_id == me.id, S.starts_at >= start, S.starts_at < end
         )
         with self.team.read() as s:
-            return rows.bookings(s, query)
+            return rows.bookings(s, query, supervisor_id=me.id)
 
     def cancel_session(self, session_id: str, reason: str) -> None:
         """Cancel one of my sessions at any time; everyone on it sees ``reason``."""
@@ -288,11 +288,15 @@ class SupervisionService:
             log.info("supervision booking cancelled")
 
     def reschedule(self, attendance_id: str, supervisor_id: str, slot: Slot) -> Booking:
-        """Move my booking to ``slot``: both changes happen, or neither does."""
+        """Move my booking to ``slot``: both changes happen, or neither does.
+
+        The old booking is let go with ``MOVED_REASON`` at the moment the new one is
+        booked, which is how ``my_bookings`` and ``sessions_between`` tell where it went
+        (``Booking.moved_to``)."""
         me = self.team.require(Role.CASEWORKER)
 
         def work(s: Session, now: dt.datetime) -> Booking:
-            if not booking.cancel_in(s, me, attendance_id, None, now):
+            if not booking.cancel_in(s, me, attendance_id, rows.MOVED_REASON, now):
                 raise ValidationError(booking.NOT_FOUND)  # already cancelled: nothing to move
             return booking.book_in(s, me, supervisor_id, slot, now, self.zone)
 

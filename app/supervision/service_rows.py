@@ -25,6 +25,18 @@ A, S, P = models.Attendance, models.SessionRow, models.Person
 # Enough either side of a range for daily limits (counted per local day) in any zone.
 DAY_MARGIN = dt.timedelta(days=2)
 BookingRows = Select[models.Attendance, models.SessionRow, str, str]
+# The reason a reschedule gives the booking it lets go (people on older Tend versions
+# read it as it is); with the time it was let go, it leads to the booking that replaced it.
+MOVED_REASON = "Moved to another time"
+MAX_MOVES = 20  # a chain of reschedules is followed this far, at most
+
+
+@dataclass(frozen=True)
+class Move:
+    """The booking that took a rescheduled one's place (the last, if moved again)."""
+
+    attendance_id: str
+    start: dt.datetime  # aware UTC
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,13 @@ class Booking:
     status: AttendanceStatus
     reason: str | None
     group: bool  # capacity > 1
+    # Rescheduled: where it went, when that booking can be seen (see ``replacements``).
+    moved_to: Move | None = None
+
+    @property
+    def moved(self) -> bool:
+        """Let go by a reschedule (a cancellation, but not one to show as "cancelled")."""
+        return self.status is AttendanceStatus.CANCELLED and self.reason == MOVED_REASON
 
 
 @dataclass(frozen=True)
@@ -168,12 +187,78 @@ def bookings_query() -> BookingRows:
     )
 
 
-def bookings(s: Session, query: BookingRows) -> list[Booking]:
-    return [booking(a, r, sup, who) for a, r, sup, who in s.execute(query)]
+def bookings(s: Session, query: BookingRows, supervisor_id: str | None = None) -> list[Booking]:
+    """The bookings ``query`` finds, each moved one with where it went (only to sessions
+    of ``supervisor_id`` when given: what a supervisor may see)."""
+    found = list(s.execute(query))
+    moves = replacements(s, [a for a, *_ in found], supervisor_id)
+    return [booking(a, r, sup, who, moves.get(a.id)) for a, r, sup, who in found]
+
+
+def _was_moved(a: models.Attendance) -> bool:
+    return a.status == AttendanceStatus.CANCELLED and a.reason == MOVED_REASON
+
+
+def replacements(
+    s: Session, attendances: Iterable[models.Attendance], supervisor_id: str | None = None
+) -> dict[str, Move]:
+    """Where each rescheduled attendance went, by attendance id.
+
+    A reschedule lets the old booking go and books the new one in one transaction, at
+    one moment: the new booking is the same person's, booked at the very moment the old
+    one was let go (``updated_at``), and it is the only one. A supervisor sees only
+    their own sessions (``supervisor_id``; row-level security says the same on
+    PostgreSQL), so a move to someone else's isn't found. A booking moved again is
+    followed to the last one.
+    """
+    direct: dict[str, Move] = {}
+    todo = [a for a in attendances if _was_moved(a)]
+    for _ in range(MAX_MOVES):
+        todo = [a for a in todo if a.id not in direct]
+        if not todo:
+            break
+        query = (
+            select(A, S.starts_at)
+            .join(S, S.id == A.session_id)
+            .where(
+                A.person_id.in_({a.person_id for a in todo}),
+                A.booked_at.in_({a.updated_at for a in todo}),
+            )
+        )
+        if supervisor_id is not None:
+            query = query.where(S.supervisor_id == supervisor_id)
+        candidates = list(s.execute(query))
+        after: list[models.Attendance] = []
+        for old in todo:
+            match = [
+                (new, start)
+                for new, start in candidates
+                if new.person_id == old.person_id
+                and new.booked_at == old.updated_at
+                and new.id != old.id
+            ]
+            if len(match) == 1:
+                new, start = match[0]
+                direct[old.id] = Move(new.id, start)
+                if _was_moved(new):
+                    after.append(new)
+        todo = after
+    found: dict[str, Move] = {}
+    for first, move in direct.items():
+        seen = {first}
+        while move.attendance_id in direct and move.attendance_id not in seen:
+            seen.add(move.attendance_id)
+            move = direct[move.attendance_id]
+        found[first] = move
+    return found
 
 
 def booking(
-    a: models.Attendance, r: models.SessionRow, supervisor_name: str, person_name: str
+    a: models.Attendance,
+    r: models.SessionRow,
+    supervisor_name: str,
+    person_name: str,
+    moved_to: Move | None = None,
 ) -> Booking:
     return Booking(
         attendance_id=a.id,
@@ -189,6 +274,7 @@ def booking(
         status=AttendanceStatus(a.status),
         reason=a.reason,
         group=r.capacity > 1,
+        moved_to=moved_to,
     )
 
 

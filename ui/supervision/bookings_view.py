@@ -1,4 +1,8 @@
-"""My bookings: upcoming (and, if asked, past), with what I can do about each."""
+"""My bookings: upcoming (and, if asked, past), with what I can do about each.
+
+Cancelled bookings (a rescheduled one too: it reads "moved to …", with the new time)
+are folded away under "Show cancelled", and never the one picked out for you.
+"""
 
 from __future__ import annotations
 
@@ -17,17 +21,20 @@ from PySide6.QtWidgets import (
 from app.supervision.policy import AttendanceStatus
 from app.supervision.service import Booking
 from ui.style import button, label
-from ui.supervision.wording import STATUS_LABEL, when, where
+from ui.supervision.wording import STATUS_LABEL, moved_words, when, where
 
 BOOKING_ROLE = Qt.ItemDataRole.UserRole
 MAX_ROWS_SHOWN = 4
 NONE_YET = "Nothing booked yet. When you book a time, it shows here."
+ONLY_CANCELLED = "Nothing booked just now. Cancelled bookings are under “Show cancelled”."
 
 
 def booking_line(b: Booking, zone: dt.tzinfo, today: dt.date, *, agenda: bool) -> str:
     """Two lines: when and with whom (and what became of it); then where."""
     first = [when(b.start, b.end, zone, today), f"with {b.supervisor_name}"]
-    if b.status is not AttendanceStatus.BOOKED:
+    if b.moved:
+        first.append(moved_words(b, zone, today))
+    elif b.status is not AttendanceStatus.BOOKED:
         reason = f" ({b.reason})" if b.reason else ""
         first.append(STATUS_LABEL[b.status] + reason)
     second = [where(b.modality, b.location)]
@@ -49,6 +56,9 @@ class BookingList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now = dt.datetime.now(dt.UTC)
+        self.zone: dt.tzinfo = dt.UTC
+        self.loaded: list[Booking] = []  # everything loaded, shown or folded away
+        self.agenda_ids: set[str] = set()
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Your bookings"))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -58,6 +68,10 @@ class BookingList(QWidget):
         self.show_past = QCheckBox(self.tr("Show &past"), self)
         self.show_past.setAccessibleName(self.tr("Show past bookings too"))
         self.show_past.toggled.connect(self.show_past_toggled)
+        self.show_cancelled = QCheckBox(self.tr("Show &cancelled"), self)
+        self.show_cancelled.setAccessibleName(self.tr("Show cancelled bookings too"))
+        self.show_cancelled.toggled.connect(lambda _on: self._show())
+        self.show_cancelled.hide()  # until there is something cancelled to show
         self.agenda_button = button(self.tr("A&genda…"), self.tr("Agenda for this session"))
         self.reschedule_button = button(self.tr("Re&schedule…"), self.tr("Reschedule this session"))
         self.cancel_button = button(self.tr("Ca&ncel booking…"), self.tr("Cancel this booking"))
@@ -78,6 +92,7 @@ class BookingList(QWidget):
         head = QHBoxLayout()
         head.addWidget(label(self.tr("Your bookings"), "heading", self), 1)
         head.addWidget(self.show_past)
+        head.addWidget(self.show_cancelled)
         head.addWidget(self.calendar_all_button)
         layout.addLayout(head)
         layout.addWidget(self.list)
@@ -98,23 +113,50 @@ class BookingList(QWidget):
     def show_bookings(
         self, bookings: list[Booking], zone: dt.tzinfo, now: dt.datetime, agenda_ids: set[str]
     ) -> None:
+        self.loaded, self.zone, self.now = list(bookings), zone, now
+        self.agenda_ids = set(agenda_ids)
+        self._show()
+
+    def _show(self) -> None:
+        """The loaded bookings, cancelled ones only when asked for. The one kept picked
+        out is the one picked before; else the first that isn't cancelled."""
         keep = self.current()
-        self.now = now
         self.list.clear()
-        today = now.astimezone(zone).date()
-        for b in bookings:
-            text = booking_line(b, zone, today, agenda=b.attendance_id in agenda_ids)
+        today = self.now.astimezone(self.zone).date()
+        cancelled = sum(b.status is AttendanceStatus.CANCELLED for b in self.loaded)
+        self.show_cancelled.setVisible(cancelled > 0)
+        self.show_cancelled.setText(
+            self.tr("Show &cancelled ({count})").format(count=cancelled)
+            if cancelled
+            else self.tr("Show &cancelled")
+        )
+        folded = not self.show_cancelled.isChecked()
+        shown = [b for b in self.loaded if not (folded and b.status is AttendanceStatus.CANCELLED)]
+        chosen: QListWidgetItem | None = None
+        for b in shown:
+            text = booking_line(b, self.zone, today, agenda=b.attendance_id in self.agenda_ids)
             item = QListWidgetItem(text, self.list)
             item.setData(BOOKING_ROLE, b)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
             item.setToolTip(text)  # the whole line, when it is cut short
             if keep is not None and b.attendance_id == keep.attendance_id:
-                self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
-        self.empty.setVisible(not bookings)
-        self.list.setVisible(bool(bookings))
-        self._fit_rows(min(max(len(bookings), 1), MAX_ROWS_SHOWN))
+                chosen = item
+        if chosen is None:  # the one picked before is gone: the first that isn't cancelled
+            chosen = next(
+                (
+                    self.list.item(i)
+                    for i, b in enumerate(shown)
+                    if b.status is not AttendanceStatus.CANCELLED
+                ),
+                None,
+            )
+        if chosen is not None:  # else nothing is picked out (only cancelled ones shown)
+            self.list.setCurrentItem(chosen)
+        if not shown:
+            self.empty.setText(self.tr(ONLY_CANCELLED) if self.loaded else self.tr(NONE_YET))
+        self.empty.setVisible(not shown)
+        self.list.setVisible(bool(shown))
+        self._fit_rows(min(max(len(shown), 1), MAX_ROWS_SHOWN))
         self._update()
 
     def _fit_rows(self, rows: int) -> None:
@@ -123,6 +165,11 @@ class BookingList(QWidget):
         self.list.setFixedHeight(rows * max(each, 20) + 2 * self.list.frameWidth() + 2)
 
     def bookings(self) -> list[Booking]:
+        """Every booking loaded, cancelled ones too (shown or not)."""
+        return list(self.loaded)
+
+    def shown(self) -> list[Booking]:
+        """The bookings in the list, in its order."""
         found = (self.list.item(i).data(BOOKING_ROLE) for i in range(self.list.count()))
         return [b for b in found if isinstance(b, Booking)]
 
@@ -132,6 +179,10 @@ class BookingList(QWidget):
         return found if isinstance(found, Booking) else None
 
     def select(self, attendance_id: str) -> bool:
+        """Pick out a booking; a cancelled one unfolds the cancelled ones first."""
+        found = next((b for b in self.loaded if b.attendance_id == attendance_id), None)
+        if found is not None and found.status is AttendanceStatus.CANCELLED:
+            self.show_cancelled.setChecked(True)
         for i in range(self.list.count()):
             b = self.list.item(i).data(BOOKING_ROLE)
             if isinstance(b, Booking) and b.attendance_id == attendance_id:

@@ -127,7 +127,10 @@ class CaseworkerPanel(QWidget):
         self.standing.setAccessibleName(text)
         self.picker.show_supervisors(loaded.supervisors)
         if loaded.supervisor_id:
-            self.picker.show_slots(loaded.slots, zone, today)
+            name = next(
+                (p.display_name for p in loaded.supervisors if p.id == loaded.supervisor_id), ""
+            )
+            self.picker.show_slots(loaded.slots, zone, today, supervisor=name)
         self.bookings.show_bookings(loaded.bookings, zone, now, loaded.agenda_ids)
         self.state.sync_reminders(loaded.bookings)
 
@@ -135,11 +138,13 @@ class CaseworkerPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self.picker.show_loading()
+        people = self.loaded.supervisors if self.loaded is not None else []
+        name = next((p.display_name for p in people if p.id == supervisor_id), "")
 
         def shown(slots: list[Slot]) -> None:
             if generation == self._generation and isValid(self):
-                now = self.now()
-                self.picker.show_slots(slots, self.zone(), now.astimezone(self.zone()).date())
+                today = self.now().astimezone(self.zone()).date()
+                self.picker.show_slots(slots, self.zone(), today, supervisor=name)
 
         self.state.run(lambda s: s.free_slots(supervisor_id), shown)
 

@@ -26,7 +26,7 @@ from shiboken6 import isValid
 from app.supervision.policy import AttendanceStatus
 from ui.style import button, label
 from ui.supervision.calls import Calls
-from ui.supervision.wording import when, where
+from ui.supervision.wording import moved_words, when, where
 
 if TYPE_CHECKING:
     from app.supervision.service import Booking, SupervisionService
@@ -53,7 +53,10 @@ def group_sessions(bookings: Sequence[Booking]) -> list[list[Booking]]:
     return list(by_session.values())
 
 
-def status_words(b: Booking) -> str:
+def status_words(b: Booking, zone: dt.tzinfo, today: dt.date) -> str:
+    if b.moved:  # rescheduled by the person: "Moved to Tuesday 1 December at 10:00"
+        words = moved_words(b, zone, today)
+        return words[:1].upper() + words[1:]
     if b.status is AttendanceStatus.CANCELLED:
         return f"Cancelled: {b.reason}" if b.reason else "Cancelled"
     return MARKED[b.status]
@@ -134,10 +137,14 @@ class SessionCard(QFrame):
         how: str,
         started: bool,
         parent: QWidget | None = None,
+        *,
+        zone: dt.tzinfo,
+        today: dt.date,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("supervisionRow")
         self.bookings = bookings
+        self.zone, self.today = zone, today  # for the words of a moved booking
         first = bookings[0]
         cancelled = all(b.status is AttendanceStatus.CANCELLED for b in bookings)
         layout = QVBoxLayout(self)
@@ -169,7 +176,7 @@ class SessionCard(QFrame):
         row = QHBoxLayout()
         text = b.person_name
         if started or b.status is AttendanceStatus.CANCELLED:
-            text += f" — {status_words(b)}"
+            text += f" — {status_words(b, self.zone, self.today)}"
         words = label(text, "muted" if b.status is AttendanceStatus.CANCELLED else "")
         self.lines[b.attendance_id] = words
         row.addWidget(words, 1)
@@ -257,7 +264,7 @@ class SessionsSection(QWidget):
         how = where(first.modality, first.location)
         if first.group:
             how += " · " + self.tr("group")
-        card = SessionCard(bookings, heading, how, started, self)
+        card = SessionCard(bookings, heading, how, started, self, zone=zone, today=today)
         card.cancel_requested.connect(lambda sid: self.ask_cancel(sid, heading))
         card.mark_requested.connect(self.mark)
         self.cards.append(card)

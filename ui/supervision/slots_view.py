@@ -97,7 +97,10 @@ class SlotPicker(QWidget):
             self.supervisor_changed.emit(found)
 
     # -- slots ---------------------------------------------------------------------------
-    def show_slots(self, slots: list[Slot], zone: dt.tzinfo, today: dt.date) -> None:
+    def show_slots(
+        self, slots: list[Slot], zone: dt.tzinfo, today: dt.date, *, supervisor: str
+    ) -> None:
+        """``slots`` by day, each naming ``supervisor`` (whose free times they are)."""
         keep = self.current_slot()
         self.list.clear()
         day = ""
@@ -111,7 +114,7 @@ class SlotPicker(QWidget):
                 font = head.font()
                 font.setBold(True)
                 head.setFont(font)
-            text = slot_line(slot, zone)
+            text = slot_line(slot, zone, supervisor)
             item = QListWidgetItem("    " + text, self.list)
             item.setData(SLOT_ROLE, slot)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{heading}, {text}")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from app.supervision.dates import clock_time, weekday_day_month
 from app.supervision.model import MODALITY_LABEL, Modality, Slot
 from app.supervision.policy import AttendanceStatus
+
+if TYPE_CHECKING:
+    from app.supervision.service_rows import Booking
 
 STATUS_LABEL = {
     AttendanceStatus.BOOKED: "booked",
@@ -52,10 +56,11 @@ def places(slot: Slot) -> str:
     return f"group · {left}"
 
 
-def slot_line(slot: Slot, zone: dt.tzinfo) -> str:
-    """ "10:00 · 1 hour · Video call · https://… · group · 2 places left"."""
+def slot_line(slot: Slot, zone: dt.tzinfo, supervisor: str = "") -> str:
+    """ "10:00 with Sam Lee · 1 hour · Video call · https://… · group · 2 places left"."""
+    time = clock_time(slot.start.astimezone(zone))
     parts = [
-        clock_time(slot.start.astimezone(zone)),
+        f"{time} with {supervisor}" if supervisor else time,
         length(slot.start, slot.end),
         where(slot.modality, slot.location),
     ]
@@ -69,3 +74,12 @@ def when(start: dt.datetime, end: dt.datetime, zone: dt.tzinfo, today: dt.date) 
     a, b = start.astimezone(zone), end.astimezone(zone)
     day = weekday_day_month(a.date(), year=a.year != today.year)
     return f"{day}, {clock_time(a)}–{clock_time(b)}"
+
+
+def moved_words(b: Booking, zone: dt.tzinfo, today: dt.date) -> str:
+    """ "moved to Tuesday 1 December at 10:00": a rescheduled booking's new time."""
+    if b.moved_to is None:  # the new booking can't be seen from here
+        return "moved to another time"
+    local = b.moved_to.start.astimezone(zone)
+    day = weekday_day_month(local.date(), year=local.year != today.year)
+    return f"moved to {day} at {clock_time(local)}"

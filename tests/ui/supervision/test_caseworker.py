@@ -130,8 +130,8 @@ def test_free_times_are_shown_by_day_in_plain_words(page_ctx, team, qtbot):
     texts = [panel.picker.list.item(i).text().strip() for i in range(3)]
     assert texts == [
         "Tomorrow",
-        f"10:00 · 1 hour · Video call · {LINK}",
-        f"11:15 · 1 hour · Video call · {LINK}",
+        f"10:00 with Sam Rivers · 1 hour · Video call · {LINK}",
+        f"11:15 with Sam Rivers · 1 hour · Video call · {LINK}",
     ]
     assert "no supervision on record" in panel.standing.text()
     assert "due" in panel.standing.text()
@@ -176,6 +176,8 @@ def test_cancelling_with_a_reason(page_ctx, team, qtbot, notices):
     [booking] = panel.bookings.bookings()
     assert booking.status is AttendanceStatus.CANCELLED
     assert booking.reason == "Court day moved"
+    assert panel.bookings.shown() == []  # folded away under "Show cancelled"
+    click(qtbot, panel.bookings.show_cancelled)
     assert "cancelled (Court day moved)" in panel.bookings.list.item(0).text()
     assert not panel.bookings.cancel_button.isEnabled()
     assert not panel.bookings.reschedule_button.isEnabled()

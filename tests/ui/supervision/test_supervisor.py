@@ -321,6 +321,22 @@ def test_keep_it_cancels_nothing(qtbot, panel, booked, caseworker):
     assert caseworker("alex").my_bookings()[0].status is AttendanceStatus.BOOKED
 
 
+def test_a_session_the_caseworker_moved_reads_moved_to_its_new_time(
+    qtbot, panel, booked, stores, caseworker
+):
+    alex, _jo = booked
+    service, sam_id = caseworker("alex"), stores["sam"].me.id
+    wanted = dt.datetime(2026, 12, 1, 9, tzinfo=SYDNEY)
+    slot = next(s for s in service.free_slots(sam_id) if s.start == wanted)
+    moved = service.reschedule(alex.attendance_id, sam_id, slot)
+    panel.state.bookings_changed.emit()
+    _settle(qtbot, panel)
+
+    lines = {i: c.lines[i].text() for c in panel.sessions.cards for i in c.lines}
+    assert lines[alex.attendance_id] == "Alex — Moved to Tuesday 1 December at 9:00"
+    assert lines[moved.attendance_id] == "Alex"  # the new session, coming up
+
+
 def test_mark_held_and_missed_once_sessions_have_started(
     qtbot, panel, booked, sam_service, caseworker
 ):
