@@ -1,7 +1,9 @@
 """Plain, kind words about measures for the screens: due badges, dates, scores.
 
 Pure text (no Qt), so it is tested without a window. "Never nag": a measure
-that is due is simply "Ready when you are"; nothing is ever overdue.
+that is due is simply "Ready when you are"; nothing is ever overdue. A published
+questionnaire whose wording hasn't been added yet can't be taken, so it is
+never "ready" or "due": it says it needs its wording first.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable
 from app.measures.definitions import Definition, Subscale
 
 READY = "Ready when you are"
+NEEDS_WORDING = "Needs its wording first"
 NOT_CLINICAL = (
     "This is Tend's own questionnaire, not a clinical instrument: it can't diagnose "
     "anything, it just helps you notice your own patterns."
@@ -36,8 +39,16 @@ def is_ready(days_until: int | None) -> bool:
     return days_until is None or days_until <= 0
 
 
-def badge_text(defn: Definition, days_until: int | None) -> str:
-    """``"ProQOL due in 3 days"``, ``"Pulse due tomorrow"`` or ``"Ready when you are"``."""
+def can_take(defn: Definition, has_wording: bool) -> bool:
+    """Tend's own measures ship their wording; a published one needs it added first."""
+    return defn.own or has_wording
+
+
+def badge_text(defn: Definition, days_until: int | None, *, has_wording: bool) -> str:
+    """``"ProQOL due in 3 days"``, ``"Pulse due tomorrow"``, ``"Ready when you are"``, or
+    ``"Needs its wording first"`` for a published questionnaire without its wording."""
+    if not can_take(defn, has_wording):
+        return NEEDS_WORDING
     if defn.cadence_days is None and days_until is None:
         return "Whenever you like"
     if is_ready(days_until):

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.domain import EntryKind
+from app.services.matches import query_words
 from app.store.models import FTS_TABLE, Tag
-
-_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def get_or_create_tags(session: Session, names: Iterable[str]) -> list[Tag]:
@@ -62,7 +60,7 @@ def fts_query(user_text: str) -> str | None:
     Quoting each token means FTS5 operators typed by the user (AND, NEAR, "*",
     column filters) are treated as words, never as syntax.
     """
-    tokens = _TOKEN.findall(user_text)[:16]
+    tokens = query_words(user_text)
     if not tokens:
         return None
     return " ".join(f'"{tok}"*' for tok in tokens)

@@ -389,6 +389,47 @@ def test_every_control_has_an_accessible_name(page) -> None:
     assert page.rows["stress"].accessibleName() == "How stressed do you feel?"
 
 
+def test_a_question_is_announced_with_its_answer(page, qtbot) -> None:
+    from PySide6.QtGui import QAccessible
+
+    row = page.rows["mood"]
+    face = QAccessible.queryAccessibleInterface(row)
+    assert face.role() == QAccessible.Role.Grouping  # a question, not a "border"
+    assert face.text(QAccessible.Text.Name) == "How's your mood?"
+    assert face.text(QAccessible.Text.Description) == "Not answered"
+    assert [b.accessibleName() for b in row.buttons][3] == "4, Good"
+    press(qtbot, "4")
+    assert face.text(QAccessible.Text.Description) == "4 of 5, Good"
+    page.rows["mood"].set_value(None)
+    assert face.text(QAccessible.Text.Description) == "Not answered"
+    page.exposure_row.set_value(Exposure.SOME)
+    exposure = QAccessible.queryAccessibleInterface(page.exposure_row)
+    assert exposure.role() == QAccessible.Role.Grouping
+    assert exposure.text(QAccessible.Text.Description) == "2 of 3, Some"
+    assert page.day_row.accessibleDescription() == "1 of 3, Work day"
+
+
+def test_the_hours_box_says_not_counted(page, qtbot) -> None:
+    from PySide6.QtGui import QAccessible
+
+    page.exposure_row.set_value(Exposure.A_LOT)
+    face = QAccessible.queryAccessibleInterface(page.hours)
+    assert page.hours.value() == NO_HOURS
+    assert page.hours.text() == "Not counted"  # in the box
+    assert face.text(QAccessible.Text.Value) == "Not counted"
+    assert face.text(QAccessible.Text.Description) == "Not counted"  # never "minus 0.5"
+    page.hours.setValue(1.5)
+    assert face.text(QAccessible.Text.Description) == "1.5 hours"
+    page.hours.setValue(1.0)
+    assert page.hours.accessibleDescription() == "1 hour"
+    page.hours.setFocus()
+    qtbot.keyClick(page.hours, Qt.Key.Key_Down)
+    qtbot.keyClick(page.hours, Qt.Key.Key_Down)
+    qtbot.keyClick(page.hours, Qt.Key.Key_Down)
+    assert page.hours.value() == NO_HOURS
+    assert page.hours.accessibleDescription() == "Not counted"
+
+
 def test_tags_complete_the_word_being_typed(page, page_ctx, qtbot) -> None:
     page_ctx.tend.require_store().journal.add_note(
         NoteDraft(TODAY, "Seeded so the tag exists.", ("supervision", "court"))

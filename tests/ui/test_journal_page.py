@@ -17,7 +17,7 @@ from ui.context import UiContext
 from ui.pages import journal as journal_module
 from ui.pages import journal_editor
 from ui.pages.journal import JournalPage, confirm_delete
-from ui.pages.journal_model import JournalModel, preview
+from ui.pages.journal_model import MATCH_BACKGROUND, JournalModel, preview
 
 pytestmark = pytest.mark.gui
 
@@ -164,6 +164,96 @@ def test_a_search_with_no_matches_says_so(journal, qtbot) -> None:
     settle(journal, qtbot)
     assert journal.stack.currentWidget() is journal.empty
     assert journal.empty.text().startswith("Nothing matches")
+
+
+LONG_NOTE = (
+    "A slow start with emails and tea, then a team meeting about rosters and two phone "
+    "calls that went nowhere much.\nAfter lunch I walked by the harbour, which helped."
+)
+
+
+def highlighted_pixels(widget: QWidget) -> int:
+    """How much of ``widget`` is painted in the search-hit colour (every other pixel)."""
+    image = widget.grab().toImage()
+    wanted = MATCH_BACKGROUND.rgb()
+    return sum(
+        image.pixel(x, y) == wanted
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+    )
+
+
+def shown_text(page: JournalPage, ident: str) -> str:
+    return str(page.model.data(page.model.index(ids(page).index(ident))))
+
+
+def test_a_search_shows_and_highlights_the_matched_words(page_ctx, seeded, qtbot) -> None:
+    note, _ = page_ctx.tend.require_store().journal.add_note(NoteDraft(TODAY, LONG_NOTE))
+    page, _window = open_page(page_ctx, qtbot)
+    assert shown_text(page, note.id).endswith("A slow start with emails and tea, then a team "
+                                              "meeting about rosters and two phone calls that "
+                                              "went nowhere much.")  # fmt: skip
+    assert highlighted_pixels(page.list.viewport()) == 0
+
+    page.filters.search.setText("HARB")
+    settle(page, qtbot)
+    assert ids(page) == [note.id, seeded.harbour]
+    text = shown_text(page, note.id)
+    assert "walked by the harbour, which helped." in text  # the snippet shows the match
+    assert "A slow start" not in text and ": …" in text
+    assert shown_text(page, seeded.harbour).endswith(": Harbour walk at lunch helped.")
+    assert highlighted_pixels(page.list.viewport()) > 20
+    select(page, note.id)
+    assert page.detail.body.toPlainText() == LONG_NOTE  # the whole note, as written
+    assert page.detail.highlights() == ["harbour"]
+
+    page.filters.search.setText("")
+    settle(page, qtbot)
+    assert ids(page)[0] == note.id
+    assert page.detail.highlights() == []
+    assert highlighted_pixels(page.list.viewport()) == 0
+    assert "A slow start" in shown_text(page, note.id)
+
+
+def test_journal_text_never_reaches_the_log(page_ctx, seeded, qtbot, caplog) -> None:
+    caplog.set_level("DEBUG")
+    page, _window = open_page(page_ctx, qtbot)
+    page.filters.search.setText("supervision steadier")
+    settle(page, qtbot)
+    assert page.detail.highlights() == [] and ids(page) == [seeded.supervision]
+    select(page, seeded.supervision)
+    assert page.detail.highlights() == ["supervision", "steadier"]
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+    editor = page.editor
+    assert editor is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor.body.setPlainText("Booked supervision. Feeling steadier, and a pelican.")
+    qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(page, qtbot)
+    note = page_ctx.tend.require_store().journal.get_note(seeded.supervision)
+    assert note is not None and note.body.endswith("a pelican.")
+    logged = caplog.text.lower()
+    assert "note saved" in logged  # the log is listening ...
+    for private in ("booked", "steadier", "supervision", "pelican", "harbour", "court again"):
+        assert private not in logged  # ... and hears none of the words
+
+
+def test_dates_show_the_year_only_when_it_isnt_this_year(page_ctx, clock, qtbot) -> None:
+    journal_service = page_ctx.tend.require_store().journal
+    old, _ = journal_service.add_note(NoteDraft(dt.date(2025, 12, 30), "Last year."))
+    new, _ = journal_service.add_note(NoteDraft(dt.date(2026, 1, 2), "This year."))
+    page, _window = open_page(page_ctx, qtbot)
+    assert shown_text(page, new.id) == "Fri 2 Jan, Note: This year."
+    assert shown_text(page, old.id) == "Tue 30 Dec 2025, Note: Last year."
+    select(page, old.id)
+    assert page.detail.heading.text() == "Tue 30 Dec 2025 · Note"
+    select(page, new.id)
+    assert page.detail.heading.text() == "Fri 2 Jan · Note"
+
+    clock.set(dt.datetime(2027, 1, 4, 9, tzinfo=clock.now().tzinfo))  # the injected clock
+    assert shown_text(page, new.id) == "Fri 2 Jan 2026, Note: This year."
+    page.detail.show_item(page.current_item())
+    assert page.detail.heading.text() == "Fri 2 Jan 2026 · Note"
 
 
 def test_tag_filter(journal, seeded, qtbot) -> None:

@@ -75,8 +75,11 @@ def start(page: MeasuresPage, ctx: UiContext, qtbot, measure_id: str) -> None:
 # -- the list -------------------------------------------------------------------------------
 def test_lists_every_measure_with_a_gentle_badge(page):
     assert list(page.cards) == ["tend-pulse", "proqol5", "who5", "phq9", "phq8", "gad7"]
-    for card in page.cards.values():
-        assert card.badge.text() == "Ready when you are"
+    assert page.cards["tend-pulse"].badge.text() == "Ready when you are"
+    for measure_id in ("proqol5", "who5", "phq9", "phq8", "gad7"):  # no wording added yet
+        card = page.cards[measure_id]
+        assert card.badge.text() == "Needs its wording first"
+        assert "Needs its wording first" in card.accessibleName()
     everything = texts(page)
     assert "not a clinical instrument" in everything
     assert "Nothing here is a diagnosis" in everything
@@ -88,6 +91,7 @@ def test_lists_every_measure_with_a_gentle_badge(page):
 def test_badges_follow_the_cadence_and_never_nag(page, page_ctx, qtbot):
     service = store(page_ctx).measures
     service.set_wording("proqol5", PLACEHOLDER)
+    service.set_wording("who5", PLACEHOLDER[:5])
     service.save("proqol5", [3] * 30, day=TODAY - dt.timedelta(days=27))
     service.save("tend-pulse", [1] * 6, day=TODAY - dt.timedelta(days=6))
     service.save("who5", [3] * 5, day=TODAY - dt.timedelta(days=15))
@@ -105,6 +109,26 @@ def test_badges_follow_the_cadence_and_never_nag(page, page_ctx, qtbot):
         assert "overdue" not in card.badge.text().lower()
 
 
+def test_a_questionnaire_without_its_wording_is_never_ready_or_due(page, page_ctx, qtbot):
+    service = store(page_ctx).measures
+    service.set_wording("who5", PLACEHOLDER[:5])
+    service.save("who5", [3] * 5, day=TODAY - dt.timedelta(days=15))  # come round again
+    with qtbot.waitSignal(page.badge_changed, timeout=5000):
+        page_ctx.changed.emit(Changes(measures=True))
+    assert page.badge_text() == "1"
+    assert page.cards["who5"].badge.text() == "Ready when you are"
+
+    service.clear_wording("who5")  # taken before, but it can't be taken again without it
+    with qtbot.waitSignal(page.badge_changed, timeout=5000) as signal:
+        page_ctx.changed.emit(Changes(measures=True))
+    assert signal.args == [""] and page.badge_text() == ""
+    card = page.cards["who5"]
+    assert card.badge.text() == "Needs its wording first"
+    assert card.take_button is None and card.wording_button.text() == "Add the wording…"
+    for text in (card.badge.text(), card.accessibleName()):
+        assert "Ready" not in text and "due" not in text
+
+
 def test_published_measures_offer_the_wording_first(page):
     card = page.cards["proqol5"]
     assert card.take_button is None
@@ -120,7 +144,7 @@ def test_take_the_pulse_by_keyboard(page, page_ctx, qtbot):
     view = page.take_view
     assert view is not None and focused() is view.card
     assert view.card.question.text() == store(page_ctx).measures.wording("tend-pulse")[0]
-    for digit in "21323":
+    for digit in "32434":  # the check-in's keys: 1 is the first answer (stored as 0)
         press(qtbot, digit)
     assert view.card.item == 6
     press(qtbot, Qt.Key.Key_Left)  # back to question 5
@@ -128,7 +152,7 @@ def test_take_the_pulse_by_keyboard(page, page_ctx, qtbot):
     press(qtbot, Qt.Key.Key_Up)  # from nothing, Up picks the top answer
     assert view.card.answer(5) == 4
     press(qtbot, Qt.Key.Key_Right)
-    press(qtbot, "1")
+    press(qtbot, "2")
     assert view.answers() == [2, 1, 3, 2, 4, 1]
     assert "6 of 6 answered" in view.progress.text()
     press(qtbot, Qt.Key.Key_Return, CTRL)
@@ -147,6 +171,36 @@ def test_take_the_pulse_by_keyboard(page, page_ctx, qtbot):
     qtbot.waitUntil(page_ctx.tasks.idle)
     assert page.result_view is None and page.stack.currentWidget() is page.list_view
     assert page.cards["tend-pulse"].badge.text() == "Pulse due in 7 days"
+
+
+def test_the_pulse_answers_with_the_check_in_keys(page, page_ctx, qtbot):
+    from ui.pages.checkin_widgets import ChoiceRow
+
+    row = ChoiceRow("How's your mood?", [(n, str(n), str(n)) for n in range(1, 6)])
+    qtbot.addWidget(row)
+    start(page, page_ctx, qtbot, "tend-pulse")
+    card = page.take_view.card
+    assert [b.text().split()[0] for b in card.buttons] == ["1", "2", "3", "4", "5"]
+    assert card.buttons[0].accessibleName() == "1, Not at all"
+    for digit in "51324":
+        card.show_item(1)
+        qtbot.keyClick(card, digit)
+        qtbot.keyClick(row, digit)
+        position = card.answer(1) - page.defs["tend-pulse"].scale_min
+        assert position == row._values.index(row.value()) == int(digit) - 1
+    card.show_item(1)
+    assert card.accessibleDescription() == "Answered 4, Often"  # the number as typed
+    for key in ("0", Qt.Key.Key_Backspace):  # clear, in both
+        card.show_item(1)
+        qtbot.keyClick(card, "3")
+        card.show_item(1)
+        qtbot.keyClick(card, key)
+        assert card.answer(1) is None
+    qtbot.keyClick(row, "0")
+    assert row.value() is None
+    card.show_item(1)
+    qtbot.keyClick(card, "6")  # there is no sixth answer
+    assert card.answer(1) is None and card.item == 1
 
 
 def test_too_few_answers_get_a_calm_message_and_keep_the_answers(page, page_ctx, qtbot):

@@ -221,6 +221,23 @@ def test_every_control_is_named_for_assistive_technology(qtbot, page):
     editor.reject()
 
 
+def test_rule_names_read_naturally(page):
+    from tests.ui.a11y import DOUBLED_ARTICLES
+
+    rows = {row.rule.kind: row for row in page.rule_list.rows}
+    no_day_off = rows[ReminderKind.NO_DAY_OFF]
+    assert no_day_off.switch.accessibleName() == "Reminder: A while without a day off"
+    assert no_day_off.edit_button.accessibleName() == (
+        "Change the reminder: A while without a day off"
+    )
+    assert rows[ReminderKind.CHECKIN].edit_button.accessibleName() == (
+        "Change the reminder: Daily check-in"
+    )
+    for row in rows.values():
+        for name in (row.switch.accessibleName(), row.edit_button.accessibleName()):
+            assert not DOUBLED_ARTICLES.search(name), name
+
+
 def test_keyboard_alone_reaches_everything(qtbot, page):
     page.activateWindow()
     page.add_button.setFocus()

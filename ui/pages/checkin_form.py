@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import DayKind
 from ui.pages import checkin_wording as words
+from ui.pages.checkin_hours import HoursBox
 from ui.pages.checkin_widgets import ChoiceRow, TagsEdit, align_anchors, day_edit, muted
 from ui.style import centred_scroll, mark
 
@@ -85,7 +86,7 @@ class CheckinForm(QWidget):
     def _build_scales(self, form: QVBoxLayout) -> None:
         self.rows = {}
         for scale in words.scales():
-            choices = [(n, str(n), f"{n}, {scale.labels[n - 1]}") for n in range(1, 6)]
+            choices = [(n, str(n), scale.labels[n - 1]) for n in range(1, 6)]
             row = ChoiceRow(scale.question, choices, anchors=(scale.low, scale.high))
             self.rows[scale.name] = row
             form.addWidget(row)
@@ -100,15 +101,7 @@ class CheckinForm(QWidget):
         exposure_line = QHBoxLayout()
         exposure_line.setContentsMargins(8, 0, 0, 0)
         self.hours_label = QLabel(words.hours_question())
-        self.hours = QDoubleSpinBox()
-        self.hours.setRange(NO_HOURS, 24.0)
-        self.hours.setSingleStep(0.5)
-        self.hours.setDecimals(1)
-        self.hours.setSpecialValueText(self.tr("Not counted"))
-        self.hours.setSuffix(self.tr(" h"))
-        self.hours.setValue(NO_HOURS)
-        self.hours.setAccessibleName(words.hours_question())
-        self.hours.setAccessibleDescription(self.tr("Optional"))
+        self.hours = HoursBox(words.hours_question(), NO_HOURS)
         self.hours_label.setBuddy(self.hours)
         exposure_line.addWidget(self.hours_label)
         exposure_line.addWidget(self.hours)

@@ -4,7 +4,8 @@
 keys pick an answer and move on to the next question, arrow keys move the
 answer, and 0 / Backspace / Delete clear it (unless the row always has an
 answer, like the kind of day). The buttons take clicks but never focus, so Tab
-always goes question to question.
+always goes question to question. A screen reader hears the row as a group
+named by its question, with the answer as its description ("4 of 5, Good").
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,23 +39,40 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import EARLIEST_DAY
-from ui.style import mark
+from ui.accessible import announce_as
+from ui.style import colours, mark, themed
+from ui.widgets.dates import DateBox
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
-# The house colours (resources/styles/tend.qss): teal for a chosen answer, blue for focus.
+
+def number_key(event: QKeyEvent) -> int | None:
+    """The digit a key press types (top row or keypad), or None for any other key."""
+    return _DIGITS.get(Qt.Key(event.key()))
+
+
+def answer_for_key(event: QKeyEvent, count: int, first: int = 1) -> int | None:
+    """Which of ``count`` answers a number key picks (0-based; None for any other key).
+
+    The check-in's keys: 1 for the first answer, 2 for the second, and so on.
+    ``first=0`` numbers the answers from 0 instead, as some printed forms do.
+    """
+    n = number_key(event)
+    return n - first if n is not None and first <= n < first + count else None
+
+
+# The house colours (ui/themes.py, as in tend.qss): teal for a chosen answer, the focus ring.
 # Kept here, next to the only widget that uses them, until tend.qss grows a choice rule.
 _BUTTON_STYLE = """
 QPushButton#choice {
-    background: #ffffff; border: 1px solid #8d978a; border-radius: 6px;
+    background: $surface; border: 1px solid $border; border-radius: 6px;
     padding: 4px 10px; min-height: 22px;
 }
-QPushButton#choice:hover { border-color: #2e6b66; }
+QPushButton#choice:hover { border-color: $accent; }
 QPushButton#choice:checked {
-    background: #2e6b66; color: #ffffff; border-color: #24564f;
+    background: $accent; color: $on_accent; border-color: $accent_border;
 }
 """
-FOCUS_RING = QColor("#1a5fb4")
 
 
 def paint_row_card(widget: QWidget) -> None:
@@ -53,7 +80,7 @@ def paint_row_card(widget: QWidget) -> None:
     painter = QPainter(widget)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if widget.hasFocus():
-        painter.setPen(QPen(FOCUS_RING, 2))
+        painter.setPen(QPen(QColor(colours().focus), 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
     else:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -63,7 +90,11 @@ def paint_row_card(widget: QWidget) -> None:
 
 
 class ChoiceRow(QFrame):
-    """A question with a few exclusive, optional answers."""
+    """A question with a few exclusive, optional answers.
+
+    Each choice is (value, button text, spoken label): ``(4, "4", "Good")`` shows
+    "4", and is read as "4, Good" on its button and "4 of 5, Good" on the row.
+    """
 
     value_changed = Signal(object)  # the chosen value, or None when cleared
 
@@ -81,8 +112,9 @@ class ChoiceRow(QFrame):
         self._value: Any = None
         self._allow_clear = allow_clear
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        announce_as(ChoiceRow, QAccessible.Role.Grouping)  # not a "border"
         self.setAccessibleName(question)
-        self.setStyleSheet(_BUTTON_STYLE)
+        themed(self, _BUTTON_STYLE)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -101,7 +133,7 @@ class ChoiceRow(QFrame):
             button.setObjectName("choice")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAccessibleName(spoken)
+            button.setAccessibleName(spoken if text == spoken else f"{text}, {spoken}")
             button.setToolTip(spoken)  # our own wording only, never the person's text
             button.clicked.connect(lambda _=False, i=i: self._on_clicked(i))
             layout.addWidget(button)
@@ -153,8 +185,8 @@ class ChoiceRow(QFrame):
         else:
             i = self._values.index(self._value)
             self.setAccessibleDescription(
-                self.tr("{label}, {n} of {total}").format(
-                    label=self._spoken[i], n=i + 1, total=len(self._values)
+                self.tr("{n} of {total}, {label}").format(
+                    n=i + 1, total=len(self._values), label=self._spoken[i]
                 )
             )
 
@@ -176,9 +208,9 @@ class ChoiceRow(QFrame):
         if mods != Qt.KeyboardModifier.NoModifier:
             super().keyPressEvent(event)
             return
-        n = _DIGITS.get(Qt.Key(key))
-        if n is not None and 1 <= n <= len(self._values):
-            self.set_value(self._values[n - 1])
+        chosen = answer_for_key(event, len(self._values))
+        if chosen is not None:
+            self.set_value(self._values[chosen])
             self.focusNextChild()  # answered: on to the next question
         elif key in (Qt.Key.Key_0, Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
             if self._allow_clear:  # otherwise a stray key must not reset the answer
@@ -313,7 +345,7 @@ def from_qdate(day: QDate) -> dt.date:
 
 def day_edit(today: dt.date, accessible_name: str, parent: QWidget | None = None) -> QDateEdit:
     """A date picker that can't go past today."""
-    edit = QDateEdit(parent)
+    edit = DateBox(parent)  # "Wed 30 Sep 2026" whole, at any window size
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("ddd d MMM yyyy")
     edit.setAccessibleName(accessible_name)

@@ -214,6 +214,7 @@ class JournalPage(QWidget):
                 else self.tr("Nothing matches that. Try fewer words, or a wider date range.")
             )
             self.stack.setCurrentWidget(self.empty)
+        self.detail.set_search_words(self.model.words)
         shown = self.detail.item
         target = self._reselect or (None if shown is None else (shown.kind, shown.id))
         self._reselect = None

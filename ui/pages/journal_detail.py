@@ -1,11 +1,16 @@
-"""The reading pane beside the journal list: one entry, read-only, with its actions."""
+"""The reading pane beside the journal list: one entry, read-only, with its actions.
+
+While searching, the words found are highlighted in the text, and the first one
+is scrolled into view.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -13,14 +18,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain import EntryKind, JournalItem
+from app.services.matches import match_spans
 from ui.pages import checkin_wording as words
 from ui.pages.checkin_widgets import muted
-from ui.pages.journal_model import kind_label, tags_text
+from ui.pages.journal_model import MATCH_BACKGROUND, MATCH_TEXT, kind_label, tags_text
 from ui.style import mark
 
 
@@ -32,6 +39,7 @@ class EntryView(QWidget):
         super().__init__(parent)
         self._today = today
         self._item: JournalItem | None = None
+        self._words: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 0, 0)
 
@@ -84,6 +92,36 @@ class EntryView(QWidget):
     def item(self) -> JournalItem | None:
         return self._item
 
+    def set_search_words(self, found_by: Sequence[str]) -> None:
+        """Highlight these words (the journal's search) in the entry shown, now and next."""
+        self._words = list(found_by)
+        self._highlight()
+
+    def _highlight(self) -> None:
+        text = self.body.toPlainText()
+        hit = QTextCharFormat()
+        hit.setBackground(MATCH_BACKGROUND)
+        hit.setForeground(MATCH_TEXT)
+        selections = []
+        for start, end in match_spans(text, self._words) if self._words else []:
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(_utf16(text, start))
+            cursor.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = hit
+            selections.append(selection)
+        self.body.setExtraSelections(selections)
+        if selections:  # the first hit in view, without selecting it
+            cursor = self.body.textCursor()
+            cursor.setPosition(selections[0].cursor.selectionStart())
+            self.body.setTextCursor(cursor)
+            self.body.ensureCursorVisible()
+
+    def highlights(self) -> list[str]:
+        """The highlighted words, as shown (for tests and checks)."""
+        return [s.cursor.selectedText() for s in self.body.extraSelections()]
+
     def show_item(self, item: JournalItem | None) -> None:
         self._item = item
         for widget in (self.heading, self.body, self.tags, self.edit_button, self.delete_button):
@@ -94,6 +132,7 @@ class EntryView(QWidget):
             self.answers.removeRow(0)
         if item is None:
             self.body.clear()
+            self.body.setExtraSelections([])
             return
         self.heading.setText(
             f"{words.day_label(item.day, self._today())} · {kind_label(item.kind)}"
@@ -102,6 +141,7 @@ class EntryView(QWidget):
             for question, answer in words.answers(item.checkin):
                 self.answers.addRow(question, QLabel(answer))
         self.body.setPlainText(item.text)
+        self._highlight()
         self.body.setVisible(bool(item.text.strip()) or item.kind is EntryKind.NOTE)
         self.tags.setText(tags_text(item.tags))
         self.tags.setVisible(bool(item.tags))
@@ -116,3 +156,8 @@ class EntryView(QWidget):
     def _request(self, signal: Signal) -> None:
         if self._item is not None:
             signal.emit(self._item)  # type: ignore[attr-defined]
+
+
+def _utf16(text: str, index: int) -> int:
+    """A position in ``text`` as Qt counts it (UTF-16 units: an emoji counts twice)."""
+    return len(text[:index].encode("utf-16-le")) // 2

@@ -5,11 +5,15 @@ scrolls (``canFetchMore``/``fetchMore``), so a journal of 10,000 entries opens
 as fast as one of ten. Every load carries a generation number: a reply to an
 older query (a search typed over, a filter changed) is dropped, so stale
 results never overwrite fresh ones.
+
+While searching, a row's second line is a snippet around the first matched word
+(not the note's first line), and the matched words are highlighted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,17 +26,22 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from shiboken6 import isValid
 
 from app.domain import EntryKind, JournalFilter, JournalItem
+from app.services.matches import match_spans, query_words, snippet
 from ui.context import UiContext
 from ui.pages import checkin_wording as words
 
 PAGE = 200
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 _PREVIEW_CHARS = 160
+# A search hit: dark text on a soft yellow, readable on light and dark themes alike
+# and on a selected row (about 13:1).
+MATCH_BACKGROUND = QColor("#ffe27a")
+MATCH_TEXT = QColor("#1b1b1b")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,8 +51,13 @@ def kind_label(kind: EntryKind) -> str:
     return QCoreApplication.translate("Journal", text)
 
 
-def preview(item: JournalItem) -> str:
-    """The first line of the text; for a check-in without a note, a gentle summary."""
+def preview(item: JournalItem, found_by: Sequence[str] = ()) -> str:
+    """A snippet around the first of the search words ``found_by`` in the text; otherwise
+    the first line of the text, or for a check-in without a note a gentle summary."""
+    if found_by:
+        around = snippet(item.text, found_by, width=_PREVIEW_CHARS)
+        if around is not None:
+            return around
     for line in item.text.splitlines():
         if line.strip():
             return line.strip()[:_PREVIEW_CHARS]
@@ -75,6 +89,7 @@ class JournalModel(QAbstractListModel):
         self._items: list[JournalItem] = []
         self._total = 0
         self._filter = JournalFilter()
+        self._words: list[str] = []  # the search words of the rows shown
         self._generation = 0
         self._fetching = False
         self.page_size = PAGE
@@ -87,6 +102,11 @@ class JournalModel(QAbstractListModel):
     @property
     def current_filter(self) -> JournalFilter:
         return self._filter
+
+    @property
+    def words(self) -> list[str]:
+        """The words searched for, as the rows now shown were found by them."""
+        return self._words
 
     def load(self, flt: JournalFilter) -> None:
         """Replace the contents with the first page matching ``flt`` (asynchronously)."""
@@ -111,6 +131,7 @@ class JournalModel(QAbstractListModel):
         total, items = result
         self.beginResetModel()
         self._items, self._total, self._fetching = items, max(total, len(items)), False
+        self._words = query_words(self._filter.query)
         self.endResetModel()
         self.loaded.emit(self._total)
 
@@ -169,11 +190,14 @@ class JournalModel(QAbstractListModel):
         if role == ITEM_ROLE:
             return item
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{self.day_text(item.day)}, {kind_label(item.kind)}: {preview(item)}"
+            return f"{self.day_text(item.day)}, {kind_label(item.kind)}: {self.preview(item)}"
         return None  # deliberately no tooltips: private text stays out of them
 
     def day_text(self, day: dt.date) -> str:
         return words.day_label(day, self._ctx.tend.clock.now().date())
+
+    def preview(self, item: JournalItem) -> str:
+        return preview(item, self._words)
 
 
 class JournalDelegate(QStyledItemDelegate):
@@ -211,21 +235,48 @@ class JournalDelegate(QStyledItemDelegate):
         rect: QRect = opt.rect.adjusted(10, 8, -10, -8)
         line = QFontMetrics(plain).lineSpacing()
         rows = [
-            (f"{model.day_text(item.day)}  ·  {kind_label(item.kind)}", bold, main),
-            (preview(item), plain, main),
-            (extra_line(item), plain, soft),
+            (f"{model.day_text(item.day)}  ·  {kind_label(item.kind)}", bold, main, False),
+            (model.preview(item), plain, main, True),
+            (extra_line(item), plain, soft, True),
         ]
         painter.save()
         if not selected:  # a hairline between entries, so each reads as one block
             painter.setPen(palette.color(QPalette.ColorRole.Midlight))
             bottom = opt.rect.bottom()
             painter.drawLine(opt.rect.left() + 10, bottom, opt.rect.right() - 10, bottom)
-        for i, (text, font, colour) in enumerate(rows):
-            painter.setFont(font)
-            painter.setPen(colour)
+        for i, (text, font, colour, searched) in enumerate(rows):
             box = QRect(rect.left(), rect.top() + i * line, rect.width(), line)
-            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, box.width())
-            painter.drawText(
-                box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
-            )
+            spans = match_spans(text, model.words) if searched and model.words else []
+            _draw_line(painter, box, text, font, colour, spans)
         painter.restore()
+
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def _draw_line(
+    painter: QPainter,
+    box: QRect,
+    text: str,
+    font: QFont,
+    colour: QColor,
+    spans: list[tuple[int, int]],
+) -> None:
+    """One line, elided to fit, with the ``spans`` (search hits) highlighted."""
+    metrics = QFontMetrics(font)
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+    painter.setFont(font)
+    painter.setPen(colour)
+    painter.drawText(box, _LEFT, elided)
+    visible = elided if elided == text else elided[:-1]  # without the "…" Qt added
+    if not text.startswith(visible):
+        return
+    painter.setPen(MATCH_TEXT)
+    for start, end in spans:
+        end = min(end, len(visible))
+        if start >= end:
+            continue
+        x = box.left() + metrics.horizontalAdvance(visible[:start])
+        hit = QRect(x, box.top(), metrics.horizontalAdvance(visible[start:end]), box.height())
+        painter.fillRect(hit.adjusted(-1, 1, 1, -1), MATCH_BACKGROUND)
+        painter.drawText(hit, _LEFT, visible[start:end])

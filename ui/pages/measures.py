@@ -1,7 +1,8 @@
 """Measures: short questionnaires to take now and then, with a gentle "when" and no nagging.
 
 The list shows each questionnaire with a plain description, when it was last
-taken and a quiet badge ("ProQOL due in 3 days" / "Ready when you are"). Taking
+taken and a quiet badge ("ProQOL due in 3 days" / "Ready when you are", or
+"Needs its wording first" for a published one not yet given its wording). Taking
 one opens ``TakeView`` (measures_take.py); saving shows ``ResultView``
 (measures_result.py). Published questionnaires need their wording added first
 (``WordingDialog``, measures_wording.py).
@@ -9,7 +10,7 @@ one opens ``TakeView`` (measures_take.py); saving shows ``ResultView``
 ``activate("who5")`` (``ctx.navigate_requested.emit("measures:who5")``) starts
 that questionnaire straight away. ``badge_text()`` / ``badge_changed`` give a
 small count for the navigation: questionnaires already taken before whose time
-has come round again ("" when there are none).
+has come round again ("" when there are none; never one still without its wording).
 """
 
 from __future__ import annotations
@@ -40,14 +41,14 @@ from ui.pages.checkin_widgets import may_take_focus, muted
 from ui.pages.measures_result import ResultView
 from ui.pages.measures_take import TakeView
 from ui.pages.measures_wording import WordingDialog
-from ui.style import button, centred_scroll, label
+from ui.style import button, centred_scroll, label, themed
 
 log = logging.getLogger(__name__)
 
 _CARD_STYLE = """
-QFrame#measureCard { background: #ffffff; border: 1px solid #c9cec3; border-radius: 8px; }
+QFrame#measureCard { background: $surface; border: 1px solid $border_soft; border-radius: 8px; }
 QLabel#dueBadge {
-    background: #e3efec; color: #1d4d48; border-radius: 9px; padding: 2px 10px;
+    background: $badge; color: $on_badge; border-radius: 9px; padding: 2px 10px;
 }
 """
 
@@ -58,6 +59,10 @@ class Row:
     status: DueStatus
     has_wording: bool
 
+    @property
+    def ready(self) -> bool:
+        return describe.can_take(self.defn, self.has_wording)
+
 
 class MeasureCard(QFrame):
     take_requested = Signal(str)
@@ -67,13 +72,15 @@ class MeasureCard(QFrame):
         super().__init__(parent)
         defn, status = row.defn, row.status
         self.setObjectName("measureCard")
-        self.setStyleSheet(_CARD_STYLE)
+        themed(self, _CARD_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
         head = QHBoxLayout()
         head.addWidget(label(defn.name, "heading"), 1)
-        self.badge = label(describe.badge_text(defn, status.days_until))
+        self.badge = label(
+            describe.badge_text(defn, status.days_until, has_wording=row.has_wording)
+        )
         self.badge.setWordWrap(False)
         self.badge.setObjectName("dueBadge")
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -88,7 +95,7 @@ class MeasureCard(QFrame):
             credit = label(defn.attribution)
             muted(credit)
             layout.addWidget(credit)
-        self.ready = defn.own or row.has_wording
+        self.ready = row.ready
         buttons = QHBoxLayout()
         self.take_button: QPushButton | None = None
         if self.ready:
@@ -219,7 +226,9 @@ class MeasuresPage(QWidget):
             self.cards[row.defn.id] = card
         if had_focus and self.cards:
             next(iter(self.cards.values())).first_button().setFocus()
-        badge = describe.due_count((r.status.last_taken, r.status.days_until) for r in rows)
+        badge = describe.due_count(
+            (r.status.last_taken, r.status.days_until) for r in rows if r.ready
+        )
         text = str(badge) if badge else ""
         if text != self._badge:
             self._badge = text

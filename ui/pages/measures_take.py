@@ -1,16 +1,19 @@
 """Taking a questionnaire: one question at a time, keyboard first.
 
 The ``QuestionCard`` is one keyboard stop. Number keys choose the answer with
-that number and move on to the next question; Up/Down move the answer;
-Left/Right (or Page Up/Down) move between questions; Backspace or Delete
-clears. Ctrl+Enter saves from anywhere on the page. A safety answer (PHQ-9
-item 9 above 0) asks for the crisis panel the moment it is chosen.
+that number and move on to the next question: for Tend's own pulse these are
+the check-in's keys (1 for the first answer, up to 5; 0 clears), for a
+published questionnaire the numbers printed on its official form (WHO-5 runs
+0–5). Up/Down move the answer; Left/Right (or Page Up/Down) move between
+questions; Backspace or Delete clears. Ctrl+Enter saves from anywhere on the
+page. A safety answer (PHQ-9 item 9 above 0) asks for the crisis panel the
+moment it is chosen.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
+from PySide6.QtGui import QAccessible, QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,17 +25,17 @@ from PySide6.QtWidgets import (
 
 from app.measures import describe
 from app.measures.definitions import Definition
-from ui.pages.checkin_widgets import muted, paint_row_card, set_role
-from ui.style import button, centred_scroll, label, mark
+from ui.accessible import announce_as
+from ui.pages.checkin_widgets import answer_for_key, muted, paint_row_card, set_role
+from ui.style import button, centred_scroll, label, mark, themed
 
-_DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 _ANSWER_STYLE = """
 QPushButton#answer {
-    background: #ffffff; border: 1px solid #8d978a; border-radius: 6px;
+    background: $surface; border: 1px solid $border; border-radius: 6px;
     padding: 6px 12px; text-align: left; min-height: 20px;
 }
-QPushButton#answer:hover { border-color: #2e6b66; }
-QPushButton#answer:checked { background: #2e6b66; color: #ffffff; border-color: #24564f; }
+QPushButton#answer:hover { border-color: $accent; }
+QPushButton#answer:checked { background: $accent; color: $on_accent; border-color: $accent_border; }
 """
 
 
@@ -48,8 +51,11 @@ class QuestionCard(QFrame):
         self.wording = wording
         self.answers: list[int | None] = [None] * defn.item_count
         self.item = 1
+        # The number shown on (and typed for) the first answer; stored answers keep the scale.
+        self.first_number = 1 if defn.own else defn.scale_min
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet(_ANSWER_STYLE)
+        announce_as(QuestionCard, QAccessible.Role.Grouping)  # not a "border"
+        themed(self, _ANSWER_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
@@ -61,12 +67,13 @@ class QuestionCard(QFrame):
         layout.addWidget(self.question)
         self.buttons: list[QPushButton] = []
         values = range(defn.scale_min, defn.scale_max + 1)
-        for value, text in zip(values, defn.scale_labels, strict=True):
-            answer = QPushButton(f"{value}   {text}")
+        for i, (value, text) in enumerate(zip(values, defn.scale_labels, strict=True)):
+            number = self.first_number + i
+            answer = QPushButton(f"{number}   {text}")
             answer.setObjectName("answer")
             answer.setCheckable(True)
             answer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            answer.setAccessibleName(f"{value}, {text}")
+            answer.setAccessibleName(f"{number}, {text}")
             answer.clicked.connect(lambda _=False, v=value: self._on_clicked(v))
             layout.addWidget(answer)
             self.buttons.append(answer)
@@ -104,9 +111,11 @@ class QuestionCard(QFrame):
         if current is None:
             self.setAccessibleDescription(self.tr("Not answered"))
         else:
-            text = self.defn.scale_labels[current - self.defn.scale_min]
+            i = current - self.defn.scale_min
             self.setAccessibleDescription(
-                self.tr("Answered {n}, {text}").format(n=current, text=text)
+                self.tr("Answered {n}, {text}").format(
+                    n=self.first_number + i, text=self.defn.scale_labels[i]
+                )
             )
 
     def _on_clicked(self, value: int) -> None:
@@ -121,12 +130,15 @@ class QuestionCard(QFrame):
             super().keyPressEvent(event)
             return
         key = Qt.Key(event.key())
-        n = _DIGITS.get(key)
-        if n is not None and self.defn.scale_min <= n <= self.defn.scale_max:
-            self.set_answer(n)
+        count = self.defn.scale_max - self.defn.scale_min + 1
+        chosen = answer_for_key(event, count, first=self.first_number)
+        if chosen is not None:
+            self.set_answer(self.defn.scale_min + chosen)
             if self.item < self.defn.item_count:
                 self.show_item(self.item + 1)
-        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or (
+            key == Qt.Key.Key_0 and self.first_number > 0  # 0 clears, as in the check-in
+        ):
             self.set_answer(None)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
             self.show_item(self.item - 1)

@@ -23,14 +23,16 @@ class RuleRow(QFrame):
         when = self.tr(rule_words(rule))
         self.switch = QCheckBox(name, self)
         self.switch.setChecked(rule.enabled)
-        self.switch.setAccessibleName(self.tr("%1 reminder").replace("%1", name))
+        # The kind's name is a phrase of its own ("A while without a day off"), so it
+        # follows a colon rather than being wedged into a sentence.
+        self.switch.setAccessibleName(self.tr("Reminder: %1").replace("%1", name))
         self.switch.setAccessibleDescription(when)
         self.switch.setToolTip(self.tr(kind_about(rule.kind)))
         self.switch.toggled.connect(lambda on: self.toggled.emit(self.rule, on))
         self.when = label(when, "muted")
         self.when.setObjectName("ruleWhen")
         self.edit_button = button(
-            self.tr("Change…"), self.tr("Change the %1 reminder").replace("%1", name.lower())
+            self.tr("Change…"), self.tr("Change the reminder: %1").replace("%1", name)
         )
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.rule))
 

@@ -25,14 +25,29 @@ TODAY = dt.date(2026, 11, 22)  # a Sunday
     ],
 )
 def test_badge_text(measure, days, text):
-    assert describe.badge_text(DEFS[measure], days) == text
+    assert describe.badge_text(DEFS[measure], days, has_wording=True) == text
+
+
+@pytest.mark.parametrize("days", [None, 0, -40, 3])
+def test_a_published_measure_without_its_wording_is_never_ready_or_due(days):
+    for measure in ("proqol5", "who5", "phq9", "phq8", "gad7"):
+        text = describe.badge_text(DEFS[measure], days, has_wording=False)
+        assert text == "Needs its wording first"
+        assert not describe.can_take(DEFS[measure], has_wording=False)
+        assert describe.can_take(DEFS[measure], has_wording=True)
+
+
+def test_tends_own_pulse_ships_its_wording():
+    pulse = DEFS["tend-pulse"]
+    assert describe.can_take(pulse, has_wording=False)
+    assert describe.badge_text(pulse, None, has_wording=False) == "Ready when you are"
 
 
 def test_a_measure_without_cadence_is_whenever_you_like():
     import dataclasses
 
     loose = dataclasses.replace(DEFS["gad7"], cadence_days=None)
-    assert describe.badge_text(loose, None) == "Whenever you like"
+    assert describe.badge_text(loose, None, has_wording=True) == "Whenever you like"
     assert describe.cadence_text(loose) == "Take it whenever you like."
 
 
@@ -67,7 +82,8 @@ def test_score_and_cadence_words():
 
 
 def test_the_kind_words_stay_kind():
-    for text in (describe.NOT_A_DIAGNOSIS, describe.FOLLOW_UP, describe.SAFETY, describe.READY):
+    kind_words = (describe.NOT_A_DIAGNOSIS, describe.FOLLOW_UP, describe.SAFETY, describe.READY)
+    for text in (*kind_words, describe.NEEDS_WORDING):
         lowered = text.lower()
         for word in ("overdue", "fail", "must", "disorder", "you should"):
             assert word not in lowered
