@@ -96,6 +96,9 @@ def after_first_paint(window: MainWindow, paths: AppPaths) -> None:
     window.install_services()
     window.crash.install_hooks()
     log.info("gui started")
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        style.follow_system(app)  # Qt's own word on the desktop's colour scheme
     window.start()
 
 
@@ -142,8 +145,8 @@ def run_gui(data_dir: str | None, *, smoke: bool = False, minimised: bool = Fals
     quiet_until_configured()
     paths = AppPaths.from_override(data_dir).ensure()
     app = _application()
-    style.apply(app)
-    settings = Settings(paths.settings_file)
+    settings = Settings(paths.settings_file)  # a small JSON file: read before the paint
+    style.apply(app, str(settings.get("appearance")))
     tasks = TaskManager()
     window = MainWindow(
         paths, settings, tasks, options=ShellOptions(geometry_file=paths.config / "window.ini")

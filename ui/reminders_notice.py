@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from app.reminder_delivery import SNOOZE_CHOICES
-from ui.style import button, label
+from ui.style import button, label, themed
 
 if TYPE_CHECKING:
     from app.reminders.model import Reminder
@@ -92,7 +92,7 @@ class ReminderNotices(QWidget):
         super().__init__(parent)
         self.setObjectName("reminderNotices")
         self.setAccessibleName(self.tr("Reminders"))
-        self.setStyleSheet(STYLE)
+        themed(self, STYLE)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(4)
@@ -140,11 +140,11 @@ class ReminderNotices(QWidget):
 # Local to the notices (the shared stylesheet stays as it is): calm, like the banner.
 STYLE = """
 #reminderNotice {
-    background: #eef5ef;
-    border: 1px solid #8fb79a;
-    border-left: 4px solid #2e6b66;
+    background: $notice;
+    border: 1px solid $notice_border;
+    border-left: 4px solid $accent;
     border-radius: 6px;
 }
 QLabel#reminderTitle { font-weight: 600; font-size: 12pt; }
-QLabel[role="reminderDetail"] { font-style: italic; color: #24564f; }
+QLabel[role="reminderDetail"] { font-style: italic; color: $accent_text; }
 """

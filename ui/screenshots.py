@@ -195,15 +195,17 @@ def _screenshot_clock() -> FixedClock:
     return FixedClock(dt.datetime(2026, 11, 22, 9, 0).astimezone())
 
 
-def render_all(out_dir: Path) -> list[Path]:
-    """Write every screen at 1280x800 and 1024x640 to ``out_dir``; return the files."""
+def render_all(out_dir: Path, appearance: str = "light") -> list[Path]:
+    """Write every screen at 1280x800 and 1024x640 to ``out_dir``; return the files.
+
+    ``appearance``: "light" (the default, whatever this desktop uses) or "dark"."""
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(["tend-screenshots"])
     assert isinstance(app, QApplication)
     from ui import style
 
-    style.apply(app)
+    style.apply(app, appearance)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tend-demo-") as tmp:
         return _render_in(Path(tmp), out_dir)

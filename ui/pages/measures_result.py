@@ -9,10 +9,10 @@ from app.measures import describe
 from app.measures.definitions import Definition
 from app.services.measures import MeasureResult
 from ui.pages.checkin_widgets import muted
-from ui.style import button, centred_scroll, label
+from ui.style import button, centred_scroll, label, themed
 
 _BOX_STYLE = (
-    "QFrame#resultBox { background: #ffffff; border: 1px solid #c9cec3; border-radius: 8px; }"
+    "QFrame#resultBox { background: $surface; border: 1px solid $border_soft; border-radius: 8px; }"
 )
 
 
@@ -70,7 +70,7 @@ class ResultView(QWidget):
         band = result.bands.get(sub_id)
         box = QFrame()
         box.setObjectName("resultBox")
-        box.setStyleSheet(_BOX_STYLE)
+        themed(box, _BOX_STYLE)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)

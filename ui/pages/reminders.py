@@ -24,12 +24,12 @@ from ui.pages.reminders_pause import PauseSection
 from ui.pages.reminders_rules import RuleList
 from ui.pages.reminders_supervision import SupervisionEditor
 from ui.pages.reminders_wording import EMPTY, INTRO
-from ui.style import button, centred_scroll, label
+from ui.style import button, centred_scroll, label, themed
 
 log = logging.getLogger(__name__)
 
 STYLE = """
-#reminderRule { background: #ffffff; border: 1px solid #d3d8cf; border-radius: 6px; }
+#reminderRule { background: $surface; border: 1px solid $border_soft; border-radius: 6px; }
 """
 
 
@@ -44,7 +44,7 @@ class RemindersPage(QWidget):
         self.editor: RuleEditor | SupervisionEditor | None = None
         self.loaded = False
         self._generation = 0
-        self.setStyleSheet(STYLE)
+        themed(self, STYLE)
         self._build()
         ctx.changed.connect(self._on_ctx_changed)
         self.refresh()

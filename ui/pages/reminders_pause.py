@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.reminder_delivery import WELCOME_BACK, local_day, resting_line
 from ui.pages.reminders_wording import PAUSE_INTRO
 from ui.style import button, label
+from ui.widgets.dates import DateBox
 
 DEFAULT_DAYS = 7
 LONGEST_DAYS = 730  # the service accepts up to two years
@@ -44,7 +45,7 @@ class PauseSection(QGroupBox):
         self.resting.setObjectName("restingLine")
         self.welcome = label("", "ok")
         self.welcome.setObjectName("welcomeBack")
-        self.back_on = QDateEdit(self)
+        self.back_on = DateBox(self)  # "30 September 2026" whole, at any window size
         self.back_on.setCalendarPopup(True)
         self.back_on.setDisplayFormat("d MMMM yyyy")
         self.back_on.setAccessibleName(self.tr("The day you're back"))

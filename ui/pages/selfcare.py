@@ -23,14 +23,14 @@ from ui.pages.journal import UndoShelf, make_undo
 from ui.pages.selfcare_plan import PlanView
 from ui.pages.selfcare_review import ReviewPanel
 from ui.pages.selfcare_suggestions import SuggestionsPanel
-from ui.style import centred_scroll
+from ui.style import centred_scroll, themed
 
 log = logging.getLogger(__name__)
 
 PAGE_STYLE = """
 QLabel[role="subheading"] { font-weight: 600; }
-QGroupBox { font-weight: 600; border: 1px solid #c9cec3; border-radius: 6px;
-            margin-top: 14px; padding-top: 6px; background: #ffffff; }
+QGroupBox { font-weight: 600; border: 1px solid $border_soft; border-radius: 6px;
+            margin-top: 14px; padding-top: 6px; background: $surface; }
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QGroupBox QLabel, QGroupBox QPushButton, QGroupBox QLineEdit, QGroupBox QListWidget {
     font-weight: normal; }
@@ -65,7 +65,7 @@ class SelfCarePage(QWidget):
         self.destroyed.connect(self.shelf.clear)
         self._generation = 0
         self._select: str | None = None  # an item to select once the plan is redrawn
-        self.setStyleSheet(PAGE_STYLE)
+        themed(self, PAGE_STYLE)
         self._build()
         ctx.changed.connect(self._on_ctx_changed)
         self.refresh()
@@ -171,7 +171,7 @@ class SelfCarePage(QWidget):
         self.ctx.write(lambda: selfcare.move(item_id, step))
 
     def _on_write_failed(self, exc: BaseException) -> None:
-        self.ctx.report_error(exc)
+        self.ctx.report_error(exc, source=self)
         if isValid(self):
             self.refresh()  # put back the words the list showed before the edit
 
@@ -183,7 +183,8 @@ class SelfCarePage(QWidget):
             self.ctx.notify(
                 self.tr("Kept in your plan, under {area}.").format(
                     area=self.tr(AREA_LABELS[item.area])
-                )
+                ),
+                source=self,
             )
 
         self.ctx.write(lambda: selfcare.keep_suggestion(suggestion_id, words), kept)

@@ -30,6 +30,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(body)  # no heading of its own: the workspace shows the title
         self.preferences = PreferencesSection(ctx, body)
         self.autostart = AutostartToggle(ctx, body)
+        self.preferences.saved.connect(self._on_preference_saved)
         self.security = SecuritySection(ctx, body)
         self.data = DataSection(ctx, body)
         for section in (self.preferences, self.autostart, self.security, self.data):
@@ -41,3 +42,14 @@ class SettingsPage(QWidget):
     def activate(self, arg: str | None) -> None:
         self.preferences.show_current()
         self.security.refresh()
+
+    def _on_preference_saved(self, key: str) -> None:
+        if key == "appearance":  # light or dark at once, everywhere
+            from PySide6.QtWidgets import QApplication
+
+            from ui import style
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                style.apply(app, str(self.ctx.tend.settings.get("appearance")))
+                style.follow_system(app)

@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
 from app.signals.service import MAX_REASON_CHARS
 from app.signals.signal import HELP
 from app.signals.signal import Signal as TendSignal
-from ui.style import button, label
+from ui.style import button, label, themed
 
 CARD_STYLE = """
 QFrame#signalCard {
-    background: #ffffff;
-    border: 1px solid #c9cec3;
-    border-left: 5px solid #2e6b66;
+    background: $surface;
+    border: 1px solid $border_soft;
+    border-left: 5px solid $accent;
     border-radius: 6px;
 }
-QFrame#signalCard[crisis="true"] { border-left-color: #9c3d1f; }
+QFrame#signalCard[crisis="true"] { border-left-color: $help; }
 QFrame#signalCard QLabel { background: transparent; border: none; }
 """
 
@@ -45,7 +45,7 @@ class SignalCard(QFrame):
         super().__init__(parent)
         self.signal = signal
         self.setObjectName("signalCard")
-        self.setStyleSheet(CARD_STYLE)
+        themed(self, CARD_STYLE)
         self.setProperty("crisis", "true" if signal.show_crisis else "false")
         self.setAccessibleName(signal.title)
         layout = QVBoxLayout(self)

@@ -60,6 +60,27 @@ def choose_save_path(parent: QWidget, suggested: str) -> str | None:
     return path
 
 
+def chart_theme(window: str) -> Theme:
+    """The charts' theme for a page whose background is ``window`` (``#rrggbb``): light or
+    dark by that colour, with the words, axes and grid of the same colour set as the rest
+    of Tend (ui.themes), handed to app.charts, which knows nothing of Qt."""
+    from dataclasses import replace
+
+    from app.charts.palette import is_dark, theme_for
+    from ui.themes import DARK, LIGHT
+
+    dark = is_dark(window)
+    ui = DARK if dark else LIGHT
+    return replace(
+        theme_for(dark),
+        background=window,
+        surface=ui.surface,
+        text=ui.text,
+        muted=ui.muted,
+        grid=ui.grid,
+    )
+
+
 class TrendsPage(QWidget):
     key = "trends"
     title = "Trends"
@@ -316,11 +337,7 @@ class TrendsPage(QWidget):
 
     # -- theme --------------------------------------------------------------------------
     def _theme(self) -> Theme:
-        from app.charts.palette import is_dark, theme_for
-
-        window = self.palette().color(QPalette.ColorRole.Window).name()
-        dark = is_dark(window)
-        return theme_for(dark, window if dark else None)
+        return chart_theme(self.palette().color(QPalette.ColorRole.Window).name())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -355,13 +372,13 @@ class TrendsPage(QWidget):
                 measure=option if kind is ChartKind.MEASURES else None,
             )
         except UserFacingError as exc:
-            self.ctx.report_error(exc)
+            self.ctx.report_error(exc, source=self)
             return
         self.ctx.read(lambda: write_export(path, content), self._on_saved)
 
     def _on_saved(self, _path: Any) -> None:
         log.info("chart saved")
-        self.ctx.notify("Chart saved.")
+        self.ctx.notify("Chart saved.", source=self)
 
     # -- refreshing ---------------------------------------------------------------------
     def _on_ctx_changed(self, changes: Changes) -> None:

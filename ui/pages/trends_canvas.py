@@ -21,8 +21,8 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent,
 from PySide6.QtWidgets import QSizePolicy
 
 from app.charts.base import Chart, Readout
+from ui.style import colours
 
-FOCUS_RING = QColor("#1a5fb4")  # tend.qss focus colour
 _FAR = 100_000  # days: "as far as the chart goes"
 
 
@@ -79,7 +79,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         super().paintEvent(event)
         if self.hasFocus():  # the canvas is no stylesheet widget: draw the focus ring here
             painter = QPainter(self)
-            painter.setPen(QPen(FOCUS_RING, 2))
+            painter.setPen(QPen(QColor(colours().focus), 2))  # the theme's focus ring
             painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
             painter.end()
 

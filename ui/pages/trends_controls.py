@@ -9,16 +9,19 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QTabBar, QWidget
 
 from app.charts.kinds import ChartKind, Span
+from ui.style import themed
 
 # Same look as the check-in's answer buttons (checkin_widgets): teal when chosen.
 _SEGMENT_STYLE = """
 QPushButton#segment {
-    background: #ffffff; border: 1px solid #8d978a; border-radius: 0px;
+    background: $surface; border: 1px solid $border; border-radius: 0px;
     padding: 4px 12px; min-height: 22px;
 }
-QPushButton#segment:hover { border-color: #2e6b66; }
-QPushButton#segment:checked { background: #2e6b66; color: #ffffff; border-color: #24564f; }
-QPushButton#segment:focus { border: 2px solid #1a5fb4; }
+QPushButton#segment:hover { border-color: $accent; }
+QPushButton#segment:checked {
+    background: $accent; color: $on_accent; border-color: $accent_border;
+}
+QPushButton#segment:focus { border: 2px solid $focus; }
 """
 
 
@@ -29,7 +32,7 @@ class RangePicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(_SEGMENT_STYLE)
+        themed(self, _SEGMENT_STYLE)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[Span, QPushButton] = {}

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.pauses import BREATHING_INTRO, CALM, BreathPacer, BreathPattern, still_intro
-from ui.style import button, label
+from ui.style import button, colours, label
 
 SMALL = 0.42  # the circle's size at rest, as a share of the space it has
 LARGE = 1.0
@@ -59,10 +59,10 @@ class BreathingCircle(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         # A faint ring marks the full breath, so growing has somewhere to go.
-        painter.setBrush(QColor("#e1ece8"))
+        painter.setBrush(QColor(colours().breath_ring))
         painter.drawEllipse(QRectF(centre.x() - side / 2, centre.y() - side / 2, side, side))
         size = side * self.scale
-        painter.setBrush(QColor("#7fb2a8"))
+        painter.setBrush(QColor(colours().breath_fill))
         painter.drawEllipse(QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size))
         painter.end()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app.domain import Changes
-from ui.style import centred_scroll
+from ui.style import centred_scroll, themed
 from ui.supervision.calls import Calls
 from ui.supervision.offer import OfferForm
 from ui.supervision.overdue import SuperviseesSection
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 TABS = ("availability", "sessions", "supervisees")
 STYLE = """
-#supervisionRow { background: #ffffff; border: 1px solid #d3d8cf; border-radius: 6px; }
+#supervisionRow { background: $surface; border: 1px solid $border_soft; border-radius: 6px; }
 QLabel[role="subheading"] { font-weight: 600; }
 """
 
@@ -52,7 +52,7 @@ class SupervisorPanel(QWidget):
         self.ctx = ctx
         self.state = state
         self.calls = Calls(ctx, state)
-        self.setStyleSheet(STYLE)
+        themed(self, STYLE)
         self.offer = OfferForm(self.calls)
         self.availability = AvailabilitySection(self.calls)
         self.sessions = SessionsSection(self.calls)
