@@ -5,6 +5,13 @@ An Undo stays until the person dismisses or uses it, another Undo replaces it,
 or Tend locks (the workspace, banner and all, is deleted): that is what the
 journal promises when it asks before deleting. A notice never pushes it away.
 
+A notice may belong to a page (``show_notice(level, text, page="signals")``): it
+shows while that page is open and goes when the person leaves it. One that
+arrives while its page isn't open (a slow save finishing after they moved on)
+waits and shows when they next open that page. A notice without a page is
+app-wide and stays whichever page is open. The workspace says which page is
+open with ``show_page``.
+
 It never takes keyboard focus by itself: a notice appears where the eye can
 find it, and Tab still reaches its buttons.
 """
@@ -56,6 +63,9 @@ class Banner(QWidget):
         super().__init__(parent)
         self.setObjectName("notices")
         self._undo: Callable[[], None] | None = None
+        self._page: str | None = None  # the page on screen
+        self._notice_page: str | None = None  # the page the notice shown belongs to
+        self._waiting: dict[str, tuple[str, str]] = {}  # page → (level, text), for later
 
         self._notice = _Strip(self.tr("Notice"), self.tr("Dismiss notice"), self)
         self._notice.close_button.clicked.connect(self.dismiss)
@@ -83,10 +93,34 @@ class Banner(QWidget):
         """The level of the notice shown ("info" or "error"; "" before the first)."""
         return str(self._notice.property("level") or "")
 
-    def show_notice(self, level: str, text: str) -> None:
-        """``level`` is "info" or "error"; it stays until dismissed or replaced by another."""
+    @property
+    def notice_page(self) -> str | None:
+        """The page the notice on screen belongs to (None: app-wide, or none shown)."""
+        return self._notice_page if self.notice_shown() else None
+
+    def notice_shown(self) -> bool:
+        return not self._notice.isHidden()
+
+    def show_notice(self, level: str, text: str, page: str | None = None) -> None:
+        """``level`` is "info" or "error"; it stays until dismissed or replaced by another.
+
+        ``page``: the page it belongs to (shown there only); None for an app-wide notice.
+        """
+        if page is not None and page != self._page:
+            self._waiting[page] = (level, text)  # the latest for that page
+            return
+        self._notice_page = page
         self._notice.show_text(text, level)
         self.show()
+
+    def show_page(self, page: str | None) -> None:
+        """The person opened ``page``: its notice (if one waits) shows, another page's goes."""
+        self._page = page
+        if self.notice_shown() and self._notice_page not in (None, page):
+            self.dismiss()
+        waiting = self._waiting.pop(page, None) if page is not None else None
+        if waiting is not None:
+            self.show_notice(*waiting, page=page)
 
     def offer_undo(self, text: str, undo: Callable[[], None]) -> None:
         """Replaces any earlier offer (that one can no longer be undone)."""
@@ -97,6 +131,7 @@ class Banner(QWidget):
     def dismiss(self) -> None:
         """Hide the notice (an Undo on offer stays)."""
         self._notice.hide()
+        self._notice_page = None
         self._hide_if_empty()
 
     def dismiss_undo(self) -> None:

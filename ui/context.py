@@ -5,6 +5,11 @@ with a function that uses ``ctx.tend.require_store()`` services on a worker
 thread; results come back on the GUI thread. After a successful write,
 ``changed`` is emitted with the ``Changes`` the service reported, and every
 page redraws what it shows of that.
+
+A notice belongs to the page that made it when it says so (``notify(text, source=self)``,
+``report_error(exc, source=self)``, ``source`` being the page or any widget inside it,
+dialogs included): the workspace shows it on that page only. Without a source it is
+app-wide (a lock, a keyring change) and stays whichever page is open.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.context import Tend
 from app.domain import Changes
@@ -27,7 +33,9 @@ class UiContext(QObject):
     changed = Signal(object)  # app.domain.Changes
     lock_requested = Signal()
     help_requested = Signal()
-    notice_requested = Signal(str, str)  # (level: "info" | "error", plain message)
+    notice_requested = Signal(str, str)  # (level: "info" | "error", plain message): every notice
+    # The same notice, first, with the widget that asked for it (None: app-wide).
+    notice_placed = Signal(str, str, object)
     undo_offered = Signal(str, object)  # (message, zero-arg callable run on the GUI thread)
     navigate_requested = Signal(str)  # page key, e.g. "checkin", "journal", "settings"
 
@@ -69,12 +77,20 @@ class UiContext(QObject):
 
         self.tasks.write(fn, done, on_error or self.report_error)
 
-    def report_error(self, exc: BaseException) -> None:
-        """UserFacingError: a banner in plain words. Anything else: a bug, shown by the window."""
+    def report_error(self, exc: BaseException, source: QWidget | None = None) -> None:
+        """UserFacingError: a banner in plain words. Anything else: a bug, shown by the window.
+
+        ``source``: the widget whose action failed, so the words show on its page.
+        """
         if isinstance(exc, UserFacingError):
-            self.notice_requested.emit("error", exc.message)
+            self._notice("error", exc.message, source)
         else:
             self.tasks.error_unhandled.emit(exc)
 
-    def notify(self, message: str) -> None:
-        self.notice_requested.emit("info", message)
+    def notify(self, message: str, source: QWidget | None = None) -> None:
+        """``source``: the widget that made the notice ("Summary saved" belongs to Signals)."""
+        self._notice("info", message, source)
+
+    def _notice(self, level: str, message: str, source: QWidget | None) -> None:
+        self.notice_placed.emit(level, message, source)
+        self.notice_requested.emit(level, message)

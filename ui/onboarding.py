@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.paths import AppPaths
+from app.security import recovery
 from ui.style import button, label
 from ui.widgets.passphrase import PassphraseEntry
 from ui.widgets.recovery import RecoveryCodePanel
@@ -30,13 +32,14 @@ class Onboarding(QWidget):
 
     WELCOME, PASSPHRASE, WORKING, RECOVERY = range(4)
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("onboarding")
+        self._paths = paths  # the recovery code may be saved anywhere but inside these
         self.help_button = button(self.tr("Get help now"), self.tr("Get help now"), "help")
         self.help_button.clicked.connect(self.help_requested)
         self.steps = QStackedWidget(self)
-        self.steps.addWidget(self._welcome_step(data_dir))
+        self.steps.addWidget(self._welcome_step(paths.data))
         self.steps.addWidget(self._passphrase_step())
         self.steps.addWidget(self._working_step())
         self.steps.addWidget(self._recovery_step())
@@ -120,14 +123,12 @@ class Onboarding(QWidget):
         self.error.hide()
         layout.addWidget(self.error)
         row = QHBoxLayout()
-        self.blocker = label("", "muted")
-        self.blocker.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.back_button = button(self.tr("&Back"), self.tr("Back"), "quiet")
         self.back_button.clicked.connect(lambda: self.go_to(self.WELCOME))
         self.continue_button = button(self.tr("&Continue"), self.tr("Continue"), "primary")
         self.continue_button.clicked.connect(self._on_continue_clicked)
         row.addWidget(self.back_button)
-        row.addWidget(self.blocker, 1)
+        row.addStretch(1)  # why Continue waits is said once, under the strength meter
         row.addWidget(self.continue_button)
         layout.addLayout(row)
         self._update_continue()
@@ -154,17 +155,10 @@ class Onboarding(QWidget):
     def _recovery_step(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(label(self.tr("Your recovery code"), "title"))
-        layout.addWidget(
-            label(
-                self.tr(
-                    "If you ever forget your passphrase, this code opens Tend instead. "
-                    "It is shown only this once. Please write it down and keep it "
-                    "somewhere safe, away from this computer."
-                )
-            )
-        )
-        self.code_panel = RecoveryCodePanel(page)
+        # The same words as `tend init` prints around the code (app.security.recovery).
+        layout.addWidget(label(self.tr(recovery.TITLE), "title"))
+        layout.addWidget(label(self.tr(recovery.EXPLAINED)))
+        self.code_panel = RecoveryCodePanel(page, paths=self._paths)
         self.code_panel.confirmed_changed.connect(self._update_finish)
         layout.addWidget(self.code_panel)
         layout.addStretch(1)
@@ -207,7 +201,6 @@ class Onboarding(QWidget):
     def _update_continue(self) -> None:
         ok = self.entry.acceptable()
         self.continue_button.setEnabled(ok)
-        self.blocker.setText(self.entry.reason())
         self.continue_button.setAccessibleDescription(self.entry.reason())
 
     def _update_finish(self) -> None:

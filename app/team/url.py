@@ -51,6 +51,14 @@ def resolve(paths: AppPaths, cli_url: str | None = None, setting: str = "") -> s
     return cli_url or os.environ.get(ENV) or setting or default_url(paths)
 
 
+def given_at_start() -> str:
+    """The address Tend was started with (``--team-url`` sets ``$TEND_TEAM_URL``), or "".
+
+    While there is one, it wins over the ``team_url`` setting (see ``resolve``).
+    """
+    return os.environ.get(ENV) or ""
+
+
 def parse(text: str) -> TeamAddress:
     """A ``TeamAddress`` for ``text``; only SQLite and PostgreSQL (psycopg 3) are accepted."""
     try:

@@ -75,3 +75,42 @@ def test_every_button_has_an_accessible_name(banner):
     assert len(buttons) == 3
     assert all(b.accessibleName() for b in buttons)
     assert len({b.accessibleName() for b in buttons}) == 3  # the two Dismisses differ
+
+
+# -- a page's notice belongs to that page -------------------------------------------------------
+def test_a_page_notice_shows_on_its_page_and_goes_when_leaving_it(banner):
+    banner.show_page("signals")
+    banner.show_notice("info", "Summary saved.", page="signals")
+    assert banner.isVisible() and banner.message.text() == "Summary saved."
+    assert banner.notice_page == "signals"
+    banner.show_page("journal")
+    assert not banner.isVisible() and not banner.message.isVisible()
+    banner.show_page("signals")  # seen once and left: it doesn't come back
+    assert not banner.isVisible()
+
+
+def test_a_notice_for_a_page_not_on_screen_waits_for_it(banner):
+    banner.show_page("journal")
+    banner.show_notice("info", "Chart saved.", page="trends")  # a slow save, finished later
+    assert not banner.isVisible()
+    banner.show_page("checkin")
+    assert not banner.isVisible()
+    banner.show_page("trends")
+    assert banner.isVisible() and banner.message.text() == "Chart saved."
+    assert banner.notice_page == "trends"
+
+
+def test_an_app_wide_notice_stays_whichever_page_is_open(banner):
+    banner.show_page("settings")
+    banner.show_notice("info", "Tend will remember your key on this device.")
+    banner.show_page("journal")
+    assert banner.isVisible() and banner.message.text().startswith("Tend will remember")
+    assert banner.notice_page is None
+
+
+def test_leaving_a_page_takes_its_notice_but_not_the_undo(banner):
+    banner.show_page("journal")
+    banner.offer_undo("Note deleted.", lambda: None)
+    banner.show_notice("error", "That didn't save.", page="journal")
+    banner.show_page("checkin")
+    assert banner.undo_button.isVisible() and not banner.message.isVisible()

@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QSpinBox,
 )
 
-from app.crisis import regions
+from app.crisis import ELSEWHERE, choices, regions
 from app.data.export import export_file
 from app.domain import CheckinDraft, NoteDraft
 from app.security.secrets import KeyringSecretStore
@@ -64,8 +66,11 @@ def test_the_form_has_one_editor_per_setting(page):
     assert (spin.minimum(), spin.maximum(), spin.value()) == (0, 240, 10)
     combo = editors["region"]
     assert isinstance(combo, QComboBox) and combo.isEnabled()
-    assert {combo.itemData(i) for i in range(combo.count())} == set(regions())
-    assert combo.currentData() == "AU"
+    # Every region in the data file, "somewhere else" last, after "not chosen yet" (the default).
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", *(c for c, _ in choices())]
+    assert set(regions()) == {c for c, _ in choices()}
+    assert combo.itemData(combo.count() - 1) == ELSEWHERE
+    assert combo.currentData() == ""
     assert isinstance(editors["eap_name"], QLineEdit)
     assert page.key == "settings" and page.title == "Settings"
 
@@ -95,13 +100,64 @@ def test_changing_a_setting_saves_it_with_a_calm_hint(page, ui_ctx, qtbot):
     phone.setText("  1800 000 000 ")
     phone.editingFinished.emit()
     region = editors["region"]
-    region.setCurrentIndex(region.findData("NZ" if "NZ" in regions() else "AU"))
+    region.setCurrentIndex(region.findData("NZ"))
     _settled(qtbot, ui_ctx)
 
     on_disk = json.loads(ui_ctx.tend.paths.settings_file.read_text("utf-8"))
     assert on_disk["auto_lock_minutes"] == 30
     assert on_disk["eap_phone"] == "1800 000 000"
-    assert ui_ctx.tend.settings.get("region") == region.currentData()
+    assert ui_ctx.tend.settings.get("region") == region.currentData() == "NZ"
+
+
+def test_keep_things_still_is_labelled_once(page):
+    said = [
+        w.text()
+        for w in (*page.preferences.findChildren(QLabel), *page.findChildren(QAbstractButton))
+        if w.isVisible() and "keep things still" in w.text().lower()
+    ]
+    box = page.preferences.editors["reduce_motion"]
+    assert isinstance(box, QCheckBox)
+    assert said == [box.text()] == ["Keep things still"]
+    assert box.accessibleName() == "Keep things still"
+    assert "moving circle" in page.preferences.hints["reduce_motion"].text()
+
+
+GIVEN_URL = "postgresql://sam:secret@team.example.org/tend"
+SAVED_URL = "sqlite:////srv/shared/team.sqlite3"
+
+
+def test_team_address_from_the_command_line_is_shown_read_only(ui_ctx, qtbot, monkeypatch):
+    monkeypatch.setenv("TEND_TEAM_URL", GIVEN_URL)  # what `tend --team-url …` sets
+    ui_ctx.tend.settings.set("team_url", SAVED_URL)
+    p = SettingsPage(ui_ctx)
+    qtbot.addWidget(p)
+    p.show()
+    _settled(qtbot, ui_ctx)
+
+    field = p.preferences.editors["team_url"]
+    assert isinstance(field, QLineEdit) and field.isReadOnly()
+    assert field.text() == "postgresql://sam:***@team.example.org/tend"  # no password shown
+    hint = p.preferences.hints["team_url"].text()
+    assert "--team-url" in hint and "$TEND_TEAM_URL" in hint and SAVED_URL in hint
+    assert field.accessibleDescription() == hint
+    assert ui_ctx.tend.team_url() == GIVEN_URL  # what the hint says is in use, is in use
+
+    field.editingFinished.emit()  # leaving the field saves nothing
+    p.activate(None)  # nor does coming back to the page put the saved one in
+    _settled(qtbot, ui_ctx)
+    assert field.text() == "postgresql://sam:***@team.example.org/tend"
+    assert ui_ctx.tend.settings.get("team_url") == SAVED_URL
+
+
+def test_team_address_is_editable_without_one_given_at_start(ui_ctx, qtbot, monkeypatch):
+    monkeypatch.delenv("TEND_TEAM_URL", raising=False)
+    ui_ctx.tend.settings.set("team_url", SAVED_URL)
+    p = SettingsPage(ui_ctx)
+    qtbot.addWidget(p)
+    _settled(qtbot, ui_ctx)
+    field = p.preferences.editors["team_url"]
+    assert not field.isReadOnly() and field.text() == SAVED_URL
+    assert "--team-url" not in p.preferences.hints["team_url"].text()
 
 
 # -- privacy and security -----------------------------------------------------------------

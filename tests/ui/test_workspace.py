@@ -121,3 +121,53 @@ def test_measures_nav_shows_a_quiet_count_when_one_comes_round(main_window, qtbo
     assert item.text() == "Measures · 2"
     page.badge_changed.emit("")
     assert item.text() == "Measures"
+
+
+# -- notices belong to the page that made them ----------------------------------------------
+def test_a_page_notice_shows_on_its_page_only(window, ui_ctx, qtbot):
+    ws = window.workspace
+    banner = ws.banner
+    checkin, journal = ws.pages["checkin"], ws.pages["journal"]
+    assert ws.current_key() == "checkin"
+
+    ui_ctx.notify("Words from the journal.", source=journal)  # finished while elsewhere
+    assert not banner.isVisible()
+    ui_ctx.notify("Words from the check-in.", source=checkin.note)  # any widget in the page
+    assert banner.isVisible() and banner.message.text() == "Words from the check-in."
+
+    ui_ctx.navigate_requested.emit("journal")
+    assert banner.isVisible() and banner.message.text() == "Words from the journal."
+    ui_ctx.navigate_requested.emit("checkin")
+    assert not banner.isVisible()  # the journal's notice stayed with the journal
+
+
+def test_an_app_wide_notice_stays_across_pages(window, ui_ctx):
+    ws = window.workspace
+    ui_ctx.notify("Your passphrase has been changed.")  # no page: it's about all of Tend
+    ui_ctx.navigate_requested.emit("journal")
+    assert ws.banner.isVisible() and ws.banner.message.text().startswith("Your passphrase")
+    assert ws.page_of(None) is None and ws.page_of(window) is None
+
+
+def test_summary_saved_belongs_to_the_signals_page(
+    main_window, ui_ctx, qtbot, monkeypatch, tmp_path
+):
+    from ui.pages import signals_summary
+
+    ws = main_window.workspace
+    target = tmp_path / "summary.pdf"
+    monkeypatch.setattr(signals_summary, "ask_save_path", lambda parent, suggested: target)
+    ui_ctx.navigate_requested.emit("signals")
+    page = ws.pages["signals"]
+    qtbot.mouseClick(page.summary_button, Qt.MouseButton.LeftButton)
+    dialog = page.summary_dialog
+    for box in dialog.chart_boxes.values():
+        box.setChecked(False)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
+    assert ws.banner.isVisible() and ws.banner.message.text().startswith("Summary saved")
+    assert ws.banner.notice_page == "signals"
+
+    ui_ctx.navigate_requested.emit("journal")
+    assert not ws.banner.isVisible()

@@ -115,7 +115,7 @@ class DataSection(QGroupBox):
 
         def on_error(exc: BaseException) -> None:
             self._set_busy(False)
-            self.ctx.report_error(exc)
+            self.ctx.report_error(exc, source=self)
 
         self.ctx.write(job, on_done, on_error)
 
@@ -125,7 +125,7 @@ class DataSection(QGroupBox):
 
     def _tell(self, text: str) -> None:
         self.result.setText(text)
-        self.ctx.notify(text)
+        self.ctx.notify(text, source=self)
         self.finished.emit(text)
 
     def _today(self) -> str:

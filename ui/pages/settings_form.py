@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.crisis import Region, regions
+from app import crisis
+from app.crisis import Region
 from app.settings import SETTINGS, Setting
+from app.team.url import given_at_start, redact
 from ui.context import UiContext
 
 SAVED_HINT_MS = 2500
@@ -37,6 +39,7 @@ class PreferencesSection(QGroupBox):
         self.setTitle(self.tr("Preferences"))
         self.ctx = ctx
         self.editors: dict[str, QWidget] = {}
+        self.hints: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -57,9 +60,10 @@ class PreferencesSection(QGroupBox):
         editor = self._editor(setting)
         editor.setObjectName(f"setting_{setting.key}")
         editor.setAccessibleName(self.tr(setting.label))
-        if setting.help:
-            editor.setAccessibleDescription(self.tr(setting.help))
-            editor.setToolTip(self.tr(setting.help))
+        hint_text = self._hint(setting)
+        if hint_text:
+            editor.setAccessibleDescription(hint_text)
+            editor.setToolTip(hint_text)
         self.editors[setting.key] = editor
         # Short values get short fields: a number box the width of the page reads oddly.
         editor.setMaximumWidth(
@@ -69,18 +73,46 @@ class PreferencesSection(QGroupBox):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(editor)
-        if setting.help:
-            hint = QLabel(self.tr(setting.help), box)
+        if hint_text:
+            hint = QLabel(hint_text, box)
             hint.setWordWrap(True)
             hint.setProperty("role", "hint")
             column.addWidget(hint)
+            self.hints[setting.key] = hint
+        if isinstance(editor, QCheckBox):  # a check box carries its own label: say it once
+            self.form.addRow(QLabel(self), box)
+            return
         label = QLabel(self.tr(setting.label) + ":", self)
         label.setBuddy(editor)
         label.setWordWrap(True)
         self.form.addRow(label, box)
 
+    def _hint(self, setting: Setting) -> str:
+        if setting.key == "team_url" and given_at_start():
+            line = self.tr(
+                "Tend was started with this address (--team-url or $TEND_TEAM_URL), so it is "
+                "the one in use and can't be changed here."
+            )
+            saved = str(self.ctx.tend.settings.get(setting.key))
+            if saved:
+                line += " " + self.tr(
+                    "When started without it, Tend goes back to the one saved here: {saved}"
+                ).format(saved=redact(saved))
+            return line
+        return self.tr(setting.help) if setting.help else ""
+
+    def _given_team_url(self) -> QLineEdit:
+        """The address from the command line or environment: shown, not editable, not saved."""
+        line = QLineEdit(redact(given_at_start()), self)  # never a password on screen
+        line.setReadOnly(True)
+        line.setProperty("fromStart", True)
+        line.setCursorPosition(0)
+        return line
+
     def _editor(self, setting: Setting) -> QWidget:
         current = self.ctx.tend.settings.get(setting.key)
+        if setting.key == "team_url" and given_at_start():
+            return self._given_team_url()
         if setting.key == "region":
             return self._region_combo(setting, current)
         if setting.choices:
@@ -114,14 +146,22 @@ class PreferencesSection(QGroupBox):
         combo.setEnabled(False)  # filled once the list is read (a file: not on this thread)
 
         def fill(known: dict[str, Region]) -> None:
-            for code, region in sorted(known.items(), key=lambda kv: kv[1].name):
-                combo.addItem(region.name, code)
+            combo.addItem(self._region_not_chosen(known), "")
+            for code, name in crisis.choices(known):
+                combo.addItem(name, code)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.currentIndexChanged.connect(lambda _i: self._save(setting, combo.currentData()))
             combo.setEnabled(True)
 
-        self.ctx.read(regions, fill)
+        self.ctx.read(crisis.regions, fill)
         return combo
+
+    def _region_not_chosen(self, known: dict[str, Region]) -> str:
+        """The entry for "not chosen yet": say what that means on this computer."""
+        detected = crisis.system_region()
+        if detected is not None and detected in known:
+            return self.tr("Not chosen: going by this computer (%s)") % known[detected].name
+        return self.tr("Not chosen yet (“Get help now” will ask)")
 
     # -- saving ---------------------------------------------------------------------------
     def _save_text(self, setting: Setting, line: QLineEdit) -> None:
@@ -141,6 +181,8 @@ class PreferencesSection(QGroupBox):
         """Put the stored values back into the editors (e.g. after the page is shown again)."""
         for setting in (s for s in SETTINGS if s.shown):
             editor = self.editors[setting.key]
+            if editor.property("fromStart"):
+                continue  # the start-up address, not a saved value
             current = self.ctx.tend.settings.get(setting.key)
             editor.blockSignals(True)
             try:

@@ -141,7 +141,8 @@ class SignalsPage(QWidget):
         self.ctx.write(
             lambda: store.signals.dismiss(key, reason),
             lambda _changes: self.ctx.notify(
-                self.tr("Set aside. Tend will show it again only if it clears and comes back.")
+                self.tr("Set aside. Tend will show it again only if it clears and comes back."),
+                source=self,
             ),
         )
 

@@ -198,7 +198,8 @@ class SummaryDialog(QDialog):
         self.ctx.notify(
             self.tr(
                 "Summary saved to {path}. It isn't encrypted, so keep it somewhere private."
-            ).format(path=path)
+            ).format(path=path),
+            source=self,  # said on the Signals page, which opened this dialog
         )
         self.accept()
 

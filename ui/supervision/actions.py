@@ -105,13 +105,14 @@ class BookingActions:
         self.ctx.notify(
             self.panel.tr("Booked for {day} at {time}.").format(
                 day=weekday_day_month(local.date()), time=clock_time(local)
-            )
+            ),
+            source=self.panel,
         )
         log.info("supervision booked from the caseworker tab")
         self.state.changed_team()
 
     def _on_booking_failed(self, exc: BaseException) -> None:
-        self.ctx.report_error(exc)  # SlotTaken: "That time was just taken. Please choose…"
+        self.ctx.report_error(exc, source=self.panel)  # SlotTaken: "That time was just taken…"
         if isinstance(exc, SlotTaken) and isValid(self.panel):
             self.panel.refresh()
             self.panel.focus_slots()
@@ -128,7 +129,9 @@ class BookingActions:
 
     def _cancel(self, booking: Booking, reason: str | None) -> None:
         def done(_result: object) -> None:
-            self.ctx.notify(self.panel.tr("Cancelled. Your supervisor will see it's off."))
+            self.ctx.notify(
+                self.panel.tr("Cancelled. Your supervisor will see it's off."), source=self.panel
+            )
             self.state.changed_team()
 
         self.state.run(lambda s: s.cancel(booking.attendance_id, reason), done)
@@ -142,7 +145,7 @@ class BookingActions:
 
         def shown(slots: list[Slot]) -> None:
             if isValid(dialog):
-                dialog.picker.show_slots(slots, zone, today)
+                dialog.picker.show_slots(slots, zone, today, supervisor=booking.supervisor_name)
 
         self.state.run(lambda s: s.free_slots(booking.supervisor_id), shown)
 
@@ -155,12 +158,13 @@ class BookingActions:
             self.ctx.notify(
                 self.panel.tr("Moved to {day} at {time}.").format(
                     day=weekday_day_month(local.date()), time=clock_time(local)
-                )
+                ),
+                source=self.panel,
             )
             self.state.changed_team()
 
         def failed(exc: BaseException) -> None:
-            self.ctx.report_error(exc)
+            self.ctx.report_error(exc, source=self.panel)
             if isinstance(exc, SlotTaken) and isValid(self.panel):
                 self.panel.refresh()
 
@@ -204,7 +208,8 @@ class BookingActions:
             self.ctx.notify(
                 self.panel.tr("Saved {name}. Open it to add to your calendar.").format(
                     name=path.name
-                )
+                ),
+                source=self.panel,
             )
 
         self.state.run(lambda s: atomic_write_bytes(path, s.calendar_for(chosen)), done)

@@ -2,15 +2,21 @@
 
 ``app.security.strength`` (zxcvbn) is imported on first use, not at startup.
 ``changed`` fires on every edit; ``acceptable()`` and ``reason()`` say whether
-the passphrase may be used and, if not, why (shown next to the disabled button).
+the passphrase may be used and, if not, why. That advice is already shown here,
+under the meter, so a caller showing ``reason()`` on screen again says it twice:
+onboarding puts it on its button's accessible description instead.
+
+The meter is a thin bar with a "Strength" label beside it, not a box: empty, it
+must not look like a third field to type in.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -21,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui.style import mark
 
 STRENGTH_NAMES = ("Very weak", "Weak", "Okay", "Strong", "Very strong")
+METER_HEIGHT = 6  # px: a line, well short of a text box
 
 
 class PassphraseEntry(QWidget):
@@ -44,11 +51,15 @@ class PassphraseEntry(QWidget):
 
         self.meter = QProgressBar(self)
         self.meter.setObjectName("strengthMeter")
-        self.meter.setRange(0, 4)
+        self.meter.setRange(0, len(STRENGTH_NAMES))  # empty until typed; "Very weak" shows a sliver
         self.meter.setValue(0)
-        self.meter.setTextVisible(True)
-        self.meter.setFormat("")
+        self.meter.setTextVisible(False)  # the words are in the advice below, said once
+        self.meter.setFixedHeight(METER_HEIGHT)
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.meter.setAccessibleDescription(self.tr("Nothing typed yet"))
+        self.meter_label = QLabel(self.tr("Strength"), self)
+        self.meter_label.setObjectName("strengthLabel")
+        mark(self.meter_label, "muted")
         self.feedback = QLabel(self._reason, self)
         self.feedback.setObjectName("strengthFeedback")
         self.feedback.setWordWrap(True)
@@ -66,7 +77,10 @@ class PassphraseEntry(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.show_box)
-        layout.addWidget(self.meter)
+        meter_row = QHBoxLayout()
+        meter_row.addWidget(self.meter_label)
+        meter_row.addWidget(self.meter, 1, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(meter_row)
         layout.addWidget(self.feedback)
 
         self.first.textChanged.connect(self._reassess)
@@ -104,8 +118,12 @@ class PassphraseEntry(QWidget):
         from app.security.strength import assess
 
         verdict = assess(self.first.text())
-        self.meter.setValue(verdict.score if self.first.text() else 0)
-        self.meter.setFormat(STRENGTH_NAMES[verdict.score] if self.first.text() else "")
+        self.meter.setValue(verdict.score + 1 if self.first.text() else 0)
+        self.meter.setAccessibleDescription(
+            self.tr(STRENGTH_NAMES[verdict.score])
+            if self.first.text()
+            else self.tr("Nothing typed yet")
+        )
         self.meter.setProperty("acceptable", verdict.acceptable)
         self.meter.style().unpolish(self.meter)
         self.meter.style().polish(self.meter)
