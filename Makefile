@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint typecheck pytest bench screenshots sysdeps postgres clean
+.PHONY: run test lint typecheck pytest e2e bench screenshots sysdeps sysdeps-test postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ $(TSTAMP): pyproject.toml $(STAMP)
 sysdeps:
 	@bash tools/sysdeps.sh
 
+# The above, plus Xvfb, openbox, xdotool and tesseract for the end-to-end tests.
+sysdeps-test:
+	@bash tools/sysdeps.sh test
+
 # A PostgreSQL server for the team-store tests (installed as root on Debian/Ubuntu).
 postgres:
 	@bash tools/postgres.sh
@@ -37,8 +41,12 @@ lint: $(TSTAMP)
 typecheck: $(TSTAMP)
 	$(BIN)/mypy
 
-pytest: sysdeps postgres $(TSTAMP)
-	TEND_REQUIRE_POSTGRES=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+pytest: sysdeps-test postgres $(TSTAMP)
+	TEND_REQUIRE_POSTGRES=1 TEND_REQUIRE_E2E=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+# Only the end-to-end tests: the installed tend on a real X server, driven by key presses.
+e2e: sysdeps-test $(TSTAMP)
+	TEND_REQUIRE_E2E=1 $(BIN)/pytest tests/e2e $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 
