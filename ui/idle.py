@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QPushButton,
@@ -93,10 +94,12 @@ class IdleWatcher(QObject):
 class GlobalKeys(QObject):
     """The keys that behave the same everywhere in this window and its dialogs.
 
-    - F1: help; Ctrl+L: lock.
+    - F1: help; Ctrl+L: lock; Ctrl+Q: quit (what's unsaved is saved first).
     - Enter on a focused push or tool button presses it (Qt leaves that to dialogs).
     - Ctrl+Enter in a dialog presses its primary action, when no shortcut of the
       dialog's own took the key first.
+    - Tab leaves a date or time box (Qt would move between its day, month and year;
+      the arrow keys still do that).
 
     An application event filter rather than QShortcut: a shortcut on the window is
     blocked while a page's modal dialog is open, and locking must still work then.
@@ -104,6 +107,7 @@ class GlobalKeys(QObject):
 
     help_pressed = Signal()
     lock_pressed = Signal()
+    quit_pressed = Signal()
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -126,6 +130,12 @@ class GlobalKeys(QObject):
         if key == Qt.Key.Key_L and mods == Qt.KeyboardModifier.ControlModifier:
             self.lock_pressed.emit()
             return True
+        if key == Qt.Key.Key_Q and mods == Qt.KeyboardModifier.ControlModifier:
+            self.quit_pressed.emit()
+            return True
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and isinstance(watched, QDateTimeEdit):
+            forward = key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier
+            return QWidget.focusNextPrevChild(watched, forward)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if mods == Qt.KeyboardModifier.NoModifier:
                 return _press_focused_button(watched)

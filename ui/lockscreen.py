@@ -159,7 +159,7 @@ class LockScreen(QWidget):
         self.new_entry.changed.connect(self._update_buttons)
         self.new_entry.submitted.connect(self._on_save_clicked)
         self.new_message = label("", "advice")
-        self.save_button = button(self.tr("&Save and open Tend"), self.tr("Save and open Tend"))
+        self.save_button = button(self.tr("Save and &open Tend"), self.tr("Save and open Tend"))
         mark(self.save_button, "primary")
         self.save_button.clicked.connect(self._on_save_clicked)
         layout.addWidget(self.new_entry)

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.paths import AppPaths
 from app.settings import Settings
+from ui import window_geometry
 from ui.lockscreen import DEFAULT_DELAYS, LockScreen
 from ui.security_flows import SecurityFlows, open_store
 from ui.style import icon
@@ -117,8 +118,9 @@ class MainWindow(QMainWindow, SecurityFlows):
         self.statusBar().addWidget(self.protection, 1)
         self.statusBar().setSizeGripEnabled(False)
 
-        self.resize(1024, 680)
-        self._restore_geometry()
+        self.resize(*window_geometry.DEFAULT_SIZE)
+        window_geometry.restore(self, self.options.geometry_file)
+        self.fit_to_screen()
         # A restore cut short by a crash decides whether a key file exists: finish it first.
         if paths.restore_staging.exists():
             from app.data.swap import finish_pending_restore
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow, SecurityFlows):
         self.keys = GlobalKeys(self)
         self.keys.help_pressed.connect(self.show_help)
         self.keys.lock_pressed.connect(self.lock)
+        self.keys.quit_pressed.connect(self.close)
 
     def start(self) -> None:
         """Build the Tend context off the GUI thread; unlock from the keyring if remembered."""
@@ -241,7 +244,10 @@ class MainWindow(QMainWindow, SecurityFlows):
         }.get(state) or self.lock_screen
         self.screens.setCurrentWidget(screen)
         self.statusBar().setVisible(state == "unlocked")
-        screen.setFocus()
+        if state == "unlocked" and self.workspace is not None:
+            self.workspace.focus_current_page()
+        else:
+            screen.setFocus()
         self.state_changed.emit(state)
 
     def show_onboarding(self, step: int | None = None) -> Onboarding:
@@ -373,23 +379,17 @@ class MainWindow(QMainWindow, SecurityFlows):
             return self.options.idle_timeout_ms
         return int(self.settings().get("auto_lock_minutes")) * 60_000
 
-    # -- window geometry (the only thing kept in QSettings) -------------------------------
-    def _qsettings(self) -> QSettings | None:
-        if self.options.geometry_file is None:
-            return None
-        return QSettings(str(self.options.geometry_file), QSettings.Format.IniFormat)
+    # -- window geometry ------------------------------------------------------------------
+    def fit_to_screen(self) -> None:
+        window_geometry.fit_to_screen(self)
 
-    def _restore_geometry(self) -> None:
-        qs = self._qsettings()
-        value = qs.value("geometry") if qs is not None else None
-        if isinstance(value, QByteArray):
-            self.restoreGeometry(value)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once the frame is on screen its real size is known: fit again with it.
+        QTimer.singleShot(0, self.fit_to_screen)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        qs = self._qsettings()
-        if qs is not None:
-            qs.setValue("geometry", self.saveGeometry())
-            qs.sync()
+        window_geometry.save(self, self.options.geometry_file)
         if self.help_dialog is not None:
             self.help_dialog.close()
         if self.workspace is not None:

@@ -3,6 +3,9 @@
 Built right after unlock and deleted on lock, so no private text outlives the
 session in any widget. Ctrl+1..9 switch pages; ``ctx.navigate_requested``
 ("key" or "key:arg") switches and calls ``page.activate(arg)``.
+
+A notice made by a page (``ctx.notify(text, source=widget)``) is shown on that page
+only: the banner hears which page is open, and which page a notice came from.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ui.banner import Banner
 from ui.pages import load_page_classes
@@ -88,8 +92,13 @@ class Workspace(QWidget):
         outer.addWidget(body, 1)
 
         self._build_pages()
+        # Tab goes as the eye does: the sections on the left, then the header left to
+        # right (Take a pause, Get help now, Lock), then the page.
+        QWidget.setTabOrder(self.nav, self.pause_button)
+        QWidget.setTabOrder(self.pause_button, self.help_button)
+        QWidget.setTabOrder(self.help_button, self.lock_button)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
-        ctx.notice_requested.connect(self.banner.show_notice)
+        ctx.notice_placed.connect(self._on_notice_placed)
         ctx.undo_offered.connect(self.banner.offer_undo)
         ctx.navigate_requested.connect(self.navigate)
         for number in range(1, min(9, len(self.pages)) + 1):
@@ -129,6 +138,18 @@ class Workspace(QWidget):
         item = self.nav.currentItem()
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
+    def focus_current_page(self) -> None:
+        """Give the open page the keyboard focus where its work starts (its
+        ``focus_first``, e.g. the check-in's first question), else the page itself."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        first = getattr(page, "focus_first", None)
+        if callable(first):
+            first()
+        else:
+            page.setFocus()
+
     def navigate(self, target: str) -> None:
         """``target`` is "key" or "key:arg"; unknown keys are ignored (and logged)."""
         key, _, arg = target.partition(":")
@@ -148,6 +169,7 @@ class Workspace(QWidget):
         key = list(self.pages)[row]
         arg, self._pending_arg = self._pending_arg, None
         self.stack.setCurrentWidget(self.pages[key])
+        self.banner.show_page(key)  # another page's notice goes; this page's shows
         self._activate(key, arg)
 
     def _activate(self, key: str, arg: str | None) -> None:
@@ -156,6 +178,20 @@ class Workspace(QWidget):
         activate = getattr(page, "activate", None)
         if activate is not None:
             activate(arg)
+
+    # -- notices ---------------------------------------------------------------------
+    def page_of(self, widget: object) -> str | None:
+        """The key of the page ``widget`` is (or is inside, dialogs included); else None."""
+        current = widget if isinstance(widget, QWidget) and isValid(widget) else None
+        while current is not None:
+            for key, page in self.pages.items():
+                if current is page:
+                    return key
+            current = current.parentWidget()
+        return None
+
+    def _on_notice_placed(self, level: str, text: str, source: object) -> None:
+        self.banner.show_notice(level, text, self.page_of(source))
 
     # -- locking ---------------------------------------------------------------------
     def save_unsaved_work(self) -> None:

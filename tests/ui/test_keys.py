@@ -71,3 +71,67 @@ def test_ctrl_enter_in_a_dialog_without_a_primary_action_does_nothing(main_windo
     assert primary_action(dialog) is None
     dialog.close()
     assert QApplication.activeModalWidget() is None
+
+
+def test_tab_leaves_a_date_box_instead_of_moving_between_its_parts(main_window, qtbot):
+    from PySide6.QtWidgets import QDateEdit, QLineEdit
+
+    panel = QWidget(main_window.workspace)
+    layout = QVBoxLayout(panel)
+    before, day, after = QLineEdit(), QDateEdit(), QLineEdit()
+    day.setDisplayFormat("ddd d MMM yyyy")
+    for widget in (before, day, after):
+        layout.addWidget(widget)
+    panel.show()
+    day.setFocus()
+    qtbot.waitUntil(day.hasFocus)
+
+    QTest.keyClick(day, Qt.Key.Key_Tab)
+    qtbot.waitUntil(after.hasFocus)
+    day.setFocus()
+    qtbot.waitUntil(day.hasFocus)
+    QTest.keyClick(day, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(before.hasFocus)
+
+
+def _tab_chain(start: QWidget, within: QWidget, count: int) -> list[QWidget]:
+    """The next ``count`` widgets Tab would reach from ``start``, inside ``within``."""
+    chain, widget = [], start
+    while len(chain) < count:
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            break
+        if (
+            within.isAncestorOf(widget)
+            and widget.isVisibleTo(within)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            chain.append(widget)
+    return chain
+
+
+def test_the_header_is_tabbed_through_in_the_order_it_is_read(main_window):
+    workspace = main_window.workspace
+    assert _tab_chain(workspace.nav, workspace, 3) == [
+        workspace.pause_button,
+        workspace.help_button,
+        workspace.lock_button,
+    ]
+
+
+def test_the_recovery_code_step_is_tabbed_through_in_the_order_it_is_read(main_window):
+    from app.security.recovery import new_code
+
+    onboarding = main_window.show_onboarding()
+    onboarding.show_recovery_code(new_code())
+    panel = onboarding.code_panel
+    panel.written.setChecked(True)
+    order = _tab_chain(panel.code_label, onboarding, 5)
+    assert order == [
+        panel.copy_button,
+        panel.save_button,
+        panel.print_button,
+        panel.written,
+        onboarding.finish_button,
+    ]

@@ -134,7 +134,7 @@ def test_grounding_goes_step_by_step_with_next_and_back(qtbot, host):
     exercise = dialog.exercise
     assert isinstance(exercise, GroundingExercise)
     assert not exercise.back_button.isEnabled()
-    assert exercise.next_button.text() == "&Begin"
+    assert exercise.next_button.text() == "Be&gin"
     qtbot.waitUntil(exercise.next_button.hasFocus)
 
     prompts = []
@@ -201,10 +201,10 @@ def test_im_done_returns_to_the_page_the_person_was_on(qtbot, main_window):
     qtbot.waitUntil(workspace.nav.hasFocus)
 
     take = pause_button(workspace, main_window.ctx)
-    kinds = [a.data() for a in take.menu().actions()]
+    kinds = [a.data() for a in take.choices.actions()]
     assert kinds == ["breathing", "grounding"]
     assert take.accessibleName() == "Take a pause"
-    take.menu().actions()[1].trigger()
+    take.choices.actions()[1].trigger()
     dialog = main_window.findChild(PauseDialog)
     assert dialog is not None and dialog.kind == "grounding"
     qtbot.waitExposed(dialog)

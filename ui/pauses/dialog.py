@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QVBoxLayout, Q
 from app.pauses import BREATHING, GROUNDING
 from ui.pauses.breathing import BreathingExercise
 from ui.pauses.grounding import GroundingExercise
-from ui.style import button, label
+from ui.style import button, label, themed
 
 if TYPE_CHECKING:
     from ui.context import UiContext
@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 TITLES = {BREATHING: "Breathe slowly", GROUNDING: "Come back to here and now"}
 # Local to the pause (the shared stylesheet stays as it is): large, calm words.
 STYLE = """
-QLabel[role="pausePhase"] { font-size: 17pt; font-weight: 600; color: #24564f; }
+QLabel[role="pausePhase"] { font-size: 17pt; font-weight: 600; color: $accent_text; }
 QLabel[role="pausePhase"][still="true"] { font-size: 24pt; }
-QLabel[role="pauseCount"] { font-size: 28pt; font-weight: 300; color: #2e6b66; }
+QLabel[role="pauseCount"] { font-size: 28pt; font-weight: 300; color: $accent_text; }
 """
-SWITCH = {BREATHING: "Try &grounding instead", GROUNDING: "Try &breathing instead"}
+SWITCH = {BREATHING: "Try &grounding instead", GROUNDING: "Try b&reathing instead"}
 
 
 class PauseDialog(QDialog):
@@ -47,7 +47,7 @@ class PauseDialog(QDialog):
         self.setWindowTitle(self.tr("A pause"))
         self.setAccessibleName(self.tr("A pause"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setStyleSheet(STYLE)
+        themed(self, STYLE)
         self.ctx = ctx
         self.tick_ms = tick_ms
         self._still = self._initial_still() if still is None else still

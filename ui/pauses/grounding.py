@@ -92,7 +92,7 @@ class GroundingExercise(QWidget):
         had_focus = self.next_button.hasFocus()
         self.back_button.setEnabled(index > -1)
         self.next_button.setVisible(index < self.last)
-        self.next_button.setText(self.tr("&Begin") if index < 0 else self.tr("&Next"))
+        self.next_button.setText(self.tr("Be&gin") if index < 0 else self.tr("&Next"))
         self.next_button.setAccessibleName(self.tr("Begin") if index < 0 else self.tr("Next step"))
         # At the end, "I'm done" is the way on: make it the obvious button.
         self.done_button.setProperty("role", "primary" if index >= self.last else "")
