@@ -225,6 +225,9 @@ def _render_in(tmp: Path, out_dir: Path) -> list[Path]:
     tend = Tend.build(paths, clock=_screenshot_clock(), secrets=_NoKeyring(), kdf=TEST_PARAMS)
     tend.unlock(tend.vault.create(DEMO_PASSPHRASE).key)
     _fill_demo(tend.require_store())
+    # The same pictures on every machine: the demo person is in Australia (otherwise the
+    # help window would go by this machine's locale, or ask).
+    tend.settings.set("region", "AU")
     tend.lock()
     tasks = TaskManager()
     # The same start-up a person's launch goes through: first paint, then
