@@ -56,6 +56,7 @@ bench: sysdeps postgres $(TSTAMP)
 
 screenshots: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/tend screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/tend screenshots docs/screenshots/dark --appearance dark
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
