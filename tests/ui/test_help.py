@@ -263,7 +263,7 @@ def test_a_place_chosen_in_help_shows_in_settings(main_window, qtbot):
     assert isinstance(editor, QComboBox)
     qtbot.waitUntil(editor.isEnabled)
     assert editor.currentData() == ""
-    assert editor.itemText(0) == "Not chosen: going by this computer (Australia)"
+    assert editor.itemText(0) == "Going by this computer: Australia"
 
     main_window.show_help()
     dialog = main_window.help_dialog
@@ -273,3 +273,23 @@ def test_a_place_chosen_in_help_shows_in_settings(main_window, qtbot):
     workspace.navigate("journal")
     workspace.navigate("settings")
     assert editor.currentData() == "NZ"
+
+
+def test_every_settings_choice_fits_its_box_at_1024_by_640(main_window, qtbot):
+    """No choice in a Settings drop-down is cut short, the region's long first one included."""
+    main_window.resize(1024, 640)
+    workspace = main_window.workspace
+    workspace.navigate("settings")
+    editors = workspace.pages["settings"].preferences.editors
+    qtbot.waitUntil(editors["region"].isEnabled)
+    qtbot.wait(30)
+    clipped = []
+    for key, editor in editors.items():
+        if not isinstance(editor, QComboBox):
+            continue
+        room = editor.width() - editor.iconSize().width() - 36  # the frame and the arrow
+        for i in range(editor.count()):
+            text = editor.itemText(i)
+            if editor.fontMetrics().horizontalAdvance(text) > room:
+                clipped.append((key, text))
+    assert clipped == []

@@ -67,7 +67,7 @@ class PreferencesSection(QGroupBox):
         self.editors[setting.key] = editor
         # Short values get short fields: a number box the width of the page reads oddly.
         editor.setMaximumWidth(
-            140 if isinstance(editor, QSpinBox) else 360 if isinstance(editor, QComboBox) else 480
+            140 if isinstance(editor, QSpinBox) else 420 if isinstance(editor, QComboBox) else 480
         )
         box = QWidget(self)
         column = QVBoxLayout(box)
@@ -160,8 +160,8 @@ class PreferencesSection(QGroupBox):
         """The entry for "not chosen yet": say what that means on this computer."""
         detected = crisis.system_region()
         if detected is not None and detected in known:
-            return self.tr("Not chosen: going by this computer (%s)") % known[detected].name
-        return self.tr("Not chosen yet (“Get help now” will ask)")
+            return self.tr("Going by this computer: %s") % known[detected].name
+        return self.tr("Not chosen yet (help will ask)")
 
     # -- saving ---------------------------------------------------------------------------
     def _save_text(self, setting: Setting, line: QLineEdit) -> None:
