@@ -197,6 +197,7 @@ class HelpDialog(QDialog):
         for line in region.lines:
             if line.kind != "emergency":
                 row = self._add_line(grid, row, line)
+        grid.setRowStretch(row, 1)  # a short list stays together at the top
         scroll = QScrollArea(box)
         scroll.setObjectName("helpScroll")
         scroll.setAccessibleName(self.tr("Help lines"))

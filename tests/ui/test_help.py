@@ -293,3 +293,19 @@ def test_every_settings_choice_fits_its_box_at_1024_by_640(main_window, qtbot):
             if editor.fontMetrics().horizontalAdvance(text) > room:
                 clipped.append((key, text))
     assert clipped == []
+
+
+def test_a_short_list_of_lines_stays_together_at_the_top(main_window, qtbot, monkeypatch):
+    """One line (the United States has one besides 911) isn't spread over the window."""
+    main_window.ctx.tend.settings.set("region", "US")
+    main_window.show_help()
+    dialog = main_window.help_dialog
+    dialog.resize(560, 600)
+    qtbot.waitExposed(dialog)
+    qtbot.wait(100)  # the layout settles after the first show
+    labels = [
+        w for w in dialog.findChildren(QLabel) if w.property("role") in ("lineName", "lineNumber")
+    ]
+    assert labels
+    # Each label is about as tall as its words: the rows were not stretched apart.
+    assert [w.height() - w.sizeHint().height() < 12 for w in labels] == [True] * len(labels)
