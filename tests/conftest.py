@@ -69,3 +69,20 @@ def unlocked(tend) -> Tend:
 def _private_xdg_config(tmp_path_factory, monkeypatch) -> None:
     """Nothing a test does (autostart entries, say) may touch the real ~/.config."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
+
+
+@pytest.fixture(autouse=True)
+def _root_logging_put_back() -> Iterator[None]:
+    """A test that starts Tend as a launch does (``after_first_paint``, the screenshots)
+    installs Tend's log file handler: close it afterwards, so the next test's logs
+    don't go to a file in a temporary folder that is gone."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)

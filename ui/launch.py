@@ -8,6 +8,7 @@ first paint the Tend context is built in a worker (``MainWindow.start``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -88,18 +89,25 @@ def after_first_paint(window: MainWindow, paths: AppPaths) -> None:
     The real launch, ``--smoke`` and ``tend screenshots`` all call this and only
     this, so none of them can skip a step or take them in another order: logging
     first (so the rest can log), then crash reporting, auto-lock and the global
-    keys, then the Tend context in a worker (``MainWindow.start``).
+    keys, then the Tend context in a worker (``MainWindow.start``). Whatever goes
+    wrong here, the window says so in a sentence and never hangs on "Setting things up".
     """
     from app.logsetup import configure  # logging.handlers: not needed for the paint
 
-    configure(paths.log_file)
-    window.install_services()
-    window.crash.install_hooks()
-    log.info("gui started")
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        style.follow_system(app)  # Qt's own word on the desktop's colour scheme
-    window.start()
+    # A log file Tend can't open (another user's, say) doesn't stop it: it logs nowhere.
+    with contextlib.suppress(OSError):
+        configure(paths.log_file)
+    try:
+        window.install_services()
+        window.crash.install_hooks()
+        log.info("gui started")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            style.follow_system(app)  # Qt's own word on the desktop's colour scheme
+        window.start()
+    except Exception:
+        log.exception("start-up after the first paint failed")
+        window.start_failed()
 
 
 # Names of the modules loaded when the first paint happened (for tests and the bench).

@@ -170,6 +170,13 @@ class MainWindow(QMainWindow, SecurityFlows):
 
     def _on_boot_failed(self, exc: BaseException) -> None:
         self.crash.report(exc)
+        self.start_failed()
+
+    def start_failed(self) -> None:
+        """Start-up could not finish: say so calmly, instead of "Setting things up…"."""
+        if self.state == "onboarding":
+            self._drop_onboarding()
+            self.show_state("locked")
         self.lock_screen.show_problem(
             self.tr("Tend couldn't start properly. Please close it and open it again.")
         )
