@@ -105,7 +105,11 @@ class Banner(QWidget):
         """``level`` is "info" or "error"; it stays until dismissed or replaced by another.
 
         ``page``: the page it belongs to (shown there only); None for an app-wide notice.
+        A problem is never held back for later or taken away by leaving a page: errors
+        show at once, wherever the person is, until dismissed.
         """
+        if level == "error":
+            page = None
         if page is not None and page != self._page:
             self._waiting[page] = (level, text)  # the latest for that page
             return

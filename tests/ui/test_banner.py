@@ -111,6 +111,19 @@ def test_an_app_wide_notice_stays_whichever_page_is_open(banner):
 def test_leaving_a_page_takes_its_notice_but_not_the_undo(banner):
     banner.show_page("journal")
     banner.offer_undo("Note deleted.", lambda: None)
-    banner.show_notice("error", "That didn't save.", page="journal")
+    banner.show_notice("info", "Note saved.", page="journal")
     banner.show_page("checkin")
     assert banner.undo_button.isVisible() and not banner.message.isVisible()
+
+
+def test_a_problem_shows_at_once_wherever_the_person_is_and_stays(banner):
+    """An error from a page that isn't open (a backup that failed while the person moved
+    on) is neither held back nor replaced unseen by that page's next notice."""
+    banner.show_page("journal")
+    banner.show_notice("error", "Tend couldn't write the backup there.", page="settings")
+    assert banner.isVisible() and banner.level == "error"
+    assert banner.message.text().startswith("Tend couldn't write the backup")
+    banner.show_page("checkin")
+    assert banner.isVisible() and banner.level == "error"
+    banner.show_notice("info", "Exported 3 check-ins.", page="settings")  # waits for Settings
+    assert banner.message.text().startswith("Tend couldn't write the backup")
