@@ -98,9 +98,17 @@ def init(cli: CliSession) -> int:
     # As the window's first run does: its strength rules, its key file, its store.
     code = tend.set_up(cli.new_passphrase())
     # Shown this once, on stdout, with the window's words; Tend keeps no copy of it.
-    cli.say(f"Tend is set up in {cli.paths.data}.\n")
-    cli.say(as_text(code).removesuffix("\n"))
+    cli.say_or_explain(
+        f"Tend is set up in {cli.paths.data}.\n\n" + as_text(code).removesuffix("\n"),
+        CODE_NOT_SHOWN,
+    )
     return 0
+
+
+CODE_NOT_SHOWN = (
+    "Tend is set up, but its recovery code couldn't be shown. Open Tend and make a new "
+    "one in Settings (New recovery code) while you know your passphrase."
+)
 
 
 # -- own your data -----------------------------------------------------------------------

@@ -147,6 +147,19 @@ class CliSession:
             raise UserFacingError(
                 "The program reading Tend's output stopped before the end."
             ) from None
+        except OSError:  # a full disk behind `> file`, a closed stdout
+            _silence(self.stdout)
+            raise UserFacingError(
+                "Tend couldn't write all of its output (is the disk full?)."
+            ) from None
+
+    def say_or_explain(self, message: str, unsaid: str) -> None:
+        """``message`` on stdout; if stdout can't take it, ``unsaid`` (one sentence)."""
+        try:
+            print(message, file=self.stdout, flush=True)
+        except OSError:
+            _silence(self.stdout)
+            raise UserFacingError(unsaid) from None
 
     def _first_line(self) -> str:
         """One line, taken from the binary layer when there is one.
@@ -159,9 +172,10 @@ class CliSession:
             return self.stdin.readline()
         raw = buffer.readline()
         encoding = getattr(self.stdin, "encoding", None) or "utf-8"
-        errors = getattr(self.stdin, "errors", None) or "strict"
         try:
-            return str(raw.decode(encoding, errors))
+            # Strict whatever the stream's own setting (surrogateescape in a C locale):
+            # a passphrase Tend can't read as text must not become one it can't re-type.
+            return str(raw.decode(encoding, "strict"))
         except UnicodeDecodeError:
             raise UserFacingError(
                 f"The passphrase on standard input isn't readable as {encoding} text."

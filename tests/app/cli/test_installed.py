@@ -100,3 +100,54 @@ def test_export_to_a_closed_pipe_is_one_sentence(ready):
     _, err = child.communicate(PASSPHRASE + "\n", timeout=60)
     assert child.returncode == 1
     assert err == "The program reading Tend's output stopped before the end.\n"
+
+
+def _to_a_full_disk(*argv: str, data: Path, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed ``tend`` with its standard output on /dev/full (ENOSPC)."""
+    with open("/dev/full", "wb") as full:
+        return subprocess.run(
+            [str(TEND), "--data-dir", str(data), "--passphrase-stdin", *argv],
+            input=stdin,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=_env(),
+            cwd=data.parent,
+            timeout=120,
+            check=False,
+        )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_init_whose_code_cannot_be_shown_says_so_and_what_to_do(tmp_path):
+    data = tmp_path / "fresh"
+    out = _to_a_full_disk("init", data=data, stdin=(PASSPHRASE + "\n").encode())
+    err = out.stderr.decode()
+    assert out.returncode == 1, err
+    assert "recovery code couldn't be shown" in err and "New recovery code" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_export_to_a_full_disk_is_one_sentence(ready):
+    out = _to_a_full_disk("export", "-", data=ready.data, stdin=(PASSPHRASE + "\n").encode())
+    err = out.stderr.decode()
+    assert out.returncode == 1, err
+    assert err.strip() == "Tend couldn't write all of its output (is the disk full?)."
+
+
+def test_a_passphrase_that_is_not_text_is_refused_in_a_c_locale(tmp_path):
+    data = tmp_path / "fresh"
+    env = {**_env(), "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
+    out = subprocess.run(
+        [str(TEND), "--data-dir", str(data), "--passphrase-stdin", "init"],
+        input=b"quiet harbour lantern \xff42\n",
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    err = out.stderr.decode(errors="replace")
+    assert out.returncode == 1, err
+    assert "isn't readable as" in err
+    assert not (data / "keys.json").exists()
