@@ -133,10 +133,16 @@ class GlobalKeys(QObject):
         if key == Qt.Key.Key_Q and mods == Qt.KeyboardModifier.ControlModifier:
             self.quit_pressed.emit()
             return True
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and isinstance(watched, QDateTimeEdit):
+        if (
+            key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and isinstance(watched, QDateTimeEdit)
+            and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        ):
             forward = key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier
             return QWidget.focusNextPrevChild(watched, forward)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.isAutoRepeat() and isinstance(watched, QPushButton | QToolButton):
+                return True  # a held Enter presses a button once
             if mods == Qt.KeyboardModifier.NoModifier:
                 return _press_focused_button(watched)
             if mods == Qt.KeyboardModifier.ControlModifier:
@@ -170,7 +176,10 @@ def primary_action(dialog: QWidget) -> QAbstractButton | None:
     visible = [
         b
         for b in dialog.findChildren(QAbstractButton)
-        if b.isVisibleTo(dialog) and b.isEnabled() and b.window() is dialog
+        if b.isVisibleTo(dialog)
+        and b.isEnabled()
+        and b.window() is dialog
+        and b.property("role") != "destructive"  # never by a shortcut, only by choice
     ]
     for candidate in visible:
         if candidate.property("role") == "primary":

@@ -135,3 +135,40 @@ def test_the_recovery_code_step_is_tabbed_through_in_the_order_it_is_read(main_w
         panel.written,
         onboarding.finish_button,
     ]
+
+
+def test_a_held_enter_presses_a_button_once(main_window, qtbot):
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication as App
+
+    panel = QWidget(main_window.workspace)
+    button = QPushButton("Once", panel)
+    panel.show()
+    seen = _clicks(button)
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    from PySide6.QtCore import QEvent
+
+    for repeat in (False, True, True):
+        event = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "", repeat
+        )
+        App.sendEvent(button, event)
+    qtbot.wait(300)
+    assert seen == [True]
+
+
+def test_ctrl_tab_in_a_date_box_is_not_taken_for_tab(main_window, qtbot):
+    from PySide6.QtWidgets import QDateEdit, QLineEdit
+
+    panel = QWidget(main_window.workspace)
+    layout = QVBoxLayout(panel)
+    before, day = QLineEdit(), QDateEdit()
+    layout.addWidget(before)
+    layout.addWidget(day)
+    panel.show()
+    day.setFocus()
+    qtbot.waitUntil(day.hasFocus)
+    QTest.keyClick(day, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert not before.hasFocus()  # Ctrl+Tab didn't move the focus backwards
