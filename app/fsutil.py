@@ -67,6 +67,14 @@ def chmod_private(path: Path) -> None:
         os.chmod(path, FILE_MODE)
 
 
+def create_private_file(path: Path) -> None:
+    """Make sure ``path`` exists and only its owner can read it, before another program
+    (a PDF printer, say) writes into it: there is never a moment it is readable by others."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    chmod_private(path)  # it was there already, with other permissions
+
+
 def remove_stale_temp_files(directory: Path, older_than_s: float = 600.0) -> int:
     """Delete ``.<name>.<pid>.tmp`` files left by a crash mid-``atomic_write_bytes``.
 

@@ -27,3 +27,23 @@ def test_only_old_temp_files_are_removed(tmp_path):
     assert remove_stale_temp_files(tmp_path) == 1
     assert not old.exists()
     assert fresh.exists() and keep.exists()
+
+
+def test_a_private_file_is_made_before_anything_is_written_into_it(tmp_path):
+    import os
+    import stat
+
+    from app.fsutil import create_private_file
+
+    fresh = tmp_path / "printed.pdf"
+    old = os.umask(0)  # the loosest umask: the file still starts private
+    try:
+        create_private_file(fresh)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    there = tmp_path / "there.pdf"
+    there.write_bytes(b"old")
+    there.chmod(0o644)
+    create_private_file(there)
+    assert stat.S_IMODE(there.stat().st_mode) == 0o600

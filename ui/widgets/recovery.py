@@ -48,13 +48,16 @@ def ask_sheet_path(parent: QWidget) -> Path | None:
     """Where to save the code: a save-file dialog, or None if cancelled."""
     from app.security.recovery_sheet import SUGGESTED_NAME
 
-    name, _chosen = QFileDialog.getSaveFileName(
-        parent,
-        parent.tr("Save your recovery code"),
-        str(Path.home() / SUGGESTED_NAME),
-        parent.tr(TEXT_FILTER),
+    dialog = QFileDialog(
+        parent, parent.tr("Save your recovery code"), str(Path.home() / SUGGESTED_NAME)
     )
-    return Path(name) if name else None
+    dialog.setNameFilter(parent.tr(TEXT_FILTER))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    # The dialog adds ".txt" itself, before it asks about replacing a file of that name.
+    dialog.setDefaultSuffix("txt")
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
@@ -245,6 +248,10 @@ class RecoveryCodePanel(QWidget):
         to_file = printer.outputFileName()
         if to_file and self._refused(Path(to_file)):
             return
+        if to_file:  # created readable by this user only, before Qt writes into it
+            from app.fsutil import create_private_file
+
+            create_private_file(Path(to_file))
         document = QTextDocument(self)
         document.setHtml(sheet_html(self.code()))
         document.print_(printer)
