@@ -154,6 +154,10 @@ class Settings:
     def set(self, key: str, value: Any) -> None:
         import json
 
-        self._values[key] = _coerce(BY_KEY[key], value)
+        coerced = _coerce(BY_KEY[key], value)
+        # Read the file again first: another Settings over the same file (the window's
+        # early one, a `tend` command) may have saved something since this one read it.
+        self._loaded = None
+        self._values[key] = coerced
         self._path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(self._path, json.dumps(self._values, indent=2).encode("utf-8"))

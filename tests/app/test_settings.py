@@ -43,3 +43,15 @@ def test_every_setting_has_a_label_and_a_valid_default(tmp_path):
     for setting in SETTINGS:
         assert setting.label
         s.set(setting.key, setting.default)
+
+
+def test_two_settings_over_one_file_keep_each_others_changes(tmp_path):
+    from app.settings import Settings
+
+    path = tmp_path / "settings.json"
+    early, later = Settings(path), Settings(path)
+    assert later.get("auto_lock_minutes") == early.get("auto_lock_minutes")  # both read
+    early.set("region", "NZ")
+    later.set("auto_lock_minutes", 5)
+    fresh = Settings(path)
+    assert fresh.get("region") == "NZ" and fresh.get("auto_lock_minutes") == 5
