@@ -82,3 +82,17 @@ def page_ctx(unlocked: Tend, qtbot) -> Iterator[UiContext]:
     qtbot.waitUntil(tasks.idle)
     tasks.shutdown()
     assert bugs == []
+
+
+@pytest.fixture
+def appearance(qapp, monkeypatch) -> Iterator[Callable[[str], None]]:
+    """``appearance("dark")`` styles the whole test application; undone afterwards."""
+    from PySide6.QtGui import QPalette
+
+    from ui import style
+
+    sheet, colours = qapp.styleSheet(), QPalette(qapp.palette())
+    monkeypatch.setattr(style, "_state", style._State())
+    yield lambda name: style.apply(qapp, name)
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(colours)

@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain import CheckinDraft, Exposure, NoteDraft
+from tests.helpers.widgets import host_page
 from tests.ui import a11y
 from ui.context import UiContext
 from ui.pages.checkin import CheckinPage
@@ -23,18 +24,7 @@ TODAY = dt.date(2026, 11, 22)  # the `clock` fixture's day
 
 
 def host(qtbot, page: QWidget) -> QWidget:
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(page)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return host_page(qtbot, page, (1024, 700))
 
 
 def seed(ctx: UiContext) -> None:

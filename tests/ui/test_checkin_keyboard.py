@@ -20,6 +20,12 @@ def _first_question(window) -> QWidget:
     return window.workspace.pages["checkin"].rows[SCALES[0]]
 
 
+def _close(window, qtbot) -> None:
+    """Close as a person would: reminders stop, queued work finishes before teardown."""
+    window.close()
+    qtbot.waitUntil(window.tasks.idle)
+
+
 def _focus_is_on_the_first_question(window) -> bool:
     focused = QApplication.focusWidget()
     first = _first_question(window)
@@ -39,6 +45,7 @@ def test_after_unlock_the_focus_is_on_the_first_question(make_window, tend, qtbo
     # widget the window gave its focus to.
     window.activateWindow()
     qtbot.waitUntil(lambda: _focus_is_on_the_first_question(window))
+    _close(window, qtbot)
 
 
 def test_after_onboarding_the_focus_is_on_the_first_question(make_window, tend, qtbot):
@@ -46,6 +53,7 @@ def test_after_onboarding_the_focus_is_on_the_first_question(make_window, tend, 
     window.activateWindow()
     _finish_onboarding(qtbot, window)
     qtbot.waitUntil(lambda: _focus_is_on_the_first_question(window))
+    _close(window, qtbot)
 
 
 def test_opening_the_page_puts_the_focus_on_the_first_question(main_window, qtbot):

@@ -9,14 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QLayout,
     QListWidget,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.domain import CheckinDraft, DayKind, Exposure, NoteDraft
+from tests.helpers.widgets import host_page
 from ui.context import UiContext
 from ui.pages.checkin import NO_HOURS, CheckinPage
 
@@ -37,21 +36,7 @@ def page(page_ctx: UiContext, qtbot) -> Iterator[CheckinPage]:
 
 
 def host(qtbot, page: QWidget) -> QWidget:
-    """Show ``page`` inside a plain window, as the main window would.
-
-    The window's layout doesn't pass size hints up: the offscreen platform warns
-    when a shown window's minimum size changes, and warnings fail tests.
-    """
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(page)
-    qtbot.addWidget(window)
-    window.resize(1000, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return host_page(qtbot, page, (1000, 720), activate=False)
 
 
 def focused() -> QWidget:

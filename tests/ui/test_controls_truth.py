@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -24,23 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.test_theme import contrast
-from ui import style
 from ui.themes import DARK, LARGE, LIGHT, Colours
 from ui.widgets.dates import DateBox, widest_date_width
 
 pytestmark = pytest.mark.gui
 
 BOTH = pytest.mark.parametrize("colours", [LIGHT, DARK], ids=["light", "dark"])
-
-
-@pytest.fixture
-def appearance(qapp, monkeypatch) -> Iterator[Callable[[str], None]]:
-    """``appearance("dark")`` styles the whole test application; undone afterwards."""
-    sheet, colours = qapp.styleSheet(), QPalette(qapp.palette())
-    monkeypatch.setattr(style, "_state", style._State())
-    yield lambda name: style.apply(qapp, name)
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(colours)
 
 
 def _spin() -> QWidget:

@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from shiboken6 import delete as destroy_now
 from shiboken6 import isValid
 
 from app.domain import CheckinDraft, DayKind, EntryKind, JournalFilter, JournalItem, NoteDraft
+from tests.helpers.widgets import host_page
 from ui.context import UiContext
 from ui.pages import journal as journal_module
 from ui.pages import journal_editor
@@ -61,20 +62,7 @@ class Seeded:
 
 
 def host(qtbot, page: QWidget) -> QWidget:
-    """Show ``page`` inside a plain window whose layout doesn't pass size hints up
-    (the offscreen platform warns when a shown window's minimum size changes)."""
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(page)
-    qtbot.addWidget(window)
-    window.resize(1000, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return host_page(qtbot, page, (1000, 700))
 
 
 def open_page(ctx: UiContext, qtbot) -> tuple[JournalPage, QWidget]:

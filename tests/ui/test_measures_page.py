@@ -8,10 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
 
 from app.domain import Changes
+from tests.helpers.widgets import host_page
 from ui.context import UiContext
 from ui.pages.measures import MeasuresPage
 from ui.pages.measures_wording import WordingDialog
@@ -24,18 +25,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def host(qtbot, page: QWidget) -> QWidget:
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(page)
-    qtbot.addWidget(window)
-    window.resize(1000, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return host_page(qtbot, page, (1000, 700))
 
 
 @pytest.fixture

@@ -12,17 +12,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLabel,
-    QLayout,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.domain import Changes
 from app.selfcare.model import Area, Kind
+from tests.helpers.widgets import host_page
 from ui.context import UiContext
 from ui.pages.selfcare import SelfCarePage
 
@@ -35,18 +34,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def host(qtbot, page: QWidget, size: tuple[int, int]) -> QWidget:
     """``page`` in a plain, active window the size the workspace gives a page."""
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(page)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return host_page(qtbot, page, size)
 
 
 @pytest.fixture

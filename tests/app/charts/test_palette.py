@@ -9,20 +9,7 @@ import pytest
 
 from app.charts.palette import DARK, LIGHT, OKABE_ITO, is_dark, theme_for
 from app.domain import SCALES
-
-
-def luminance(colour: str) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    value = colour.lstrip("#")
-    r, g, b = (channel(int(value[i : i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
+from tests.helpers.colour import contrast, luminance
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
