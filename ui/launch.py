@@ -128,14 +128,18 @@ SMOKE_TIMEOUT_MS = 30_000
 def _smoke_report(app: QApplication, window: MainWindow, painted: list[float]) -> None:
     """``--smoke``: once start-up has finished (or failed), say so and quit."""
 
+    def say(line: str) -> None:
+        with contextlib.suppress(OSError):  # a reader that went away mustn't keep us open
+            print(line, flush=True)
+
     def report(ok: bool) -> None:
-        print(f"first-paint: {painted[0] if painted else -1:.3f}", flush=True)
-        print(f"ready: {seconds_since_process_start():.3f}", flush=True)
-        print(f"state: {window.state if ok else 'failed'}", flush=True)
+        say(f"first-paint: {painted[0] if painted else -1:.3f}")
+        say(f"ready: {seconds_since_process_start():.3f}")
+        say(f"state: {window.state if ok else 'failed'}")
         QTimer.singleShot(0, lambda: app.exit(0 if ok else 1))
 
     def too_slow() -> None:
-        print("state: not ready", flush=True)
+        say("state: not ready")
         app.exit(1)
 
     window.ready.connect(report)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -374,3 +375,22 @@ def test_a_failure_after_the_paint_is_said_calmly_and_ends_the_wait(qtbot, tmp_p
     assert "couldn't start properly" in window.lock_screen.message.text()
     window.crash.uninstall_hooks()
     tasks.shutdown()
+
+
+def test_smoke_with_nobody_reading_still_exits(tmp_path):
+    """`tend --smoke | true`: the report can't be written, and Tend still quits."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    tend = Path(sys.executable).with_name("tend")
+    proc = subprocess.Popen(
+        [str(tend), "--smoke", "--data-dir", str(tmp_path / "data")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0
