@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 PASSPHRASE = "quiet harbour lantern 42"
 NOTE = "Walked by the river at lunch"
 BUSY = ("Setting things up", "Unlocking")
+READY_WITHIN = 10  # seconds: never still "Setting things up" or "Unlocking" after this
 HELP = "Get help now"
 
 
@@ -36,7 +37,7 @@ def _help_comes_up_above_and_esc_closes_it(desktop: Desktop, under: str) -> None
 
 
 def _first_run(desktop: Desktop) -> None:
-    desktop.wait_for_text("Welcome to Tend", timeout=20, unless=BUSY)
+    desktop.wait_for_text("Welcome to Tend", timeout=READY_WITHIN, unless=BUSY)
     desktop.key("Return")  # "Get started" has the focus
     desktop.wait_for_text("Choose a passphrase")
     # A weak passphrase is refused, kindly.
@@ -72,7 +73,7 @@ def _lock_and_unlock(desktop: Desktop) -> None:
     _help_comes_up_above_and_esc_closes_it(desktop, "Tend")  # F1 from the lock screen
     desktop.type(PASSPHRASE)
     desktop.key("Return")
-    desktop.wait_for_text("Every question is optional", timeout=30, unless=BUSY)
+    desktop.wait_for_text("Every question is optional", timeout=READY_WITHIN, unless=BUSY)
 
 
 def _help_from_the_window_and_its_dialogs(desktop: Desktop) -> None:
