@@ -137,6 +137,7 @@ class MainWindow(QMainWindow, SecurityFlows):
         if self._services_installed:
             return
         from ui.crash import CrashReporter
+        from ui.dialog_help import DialogHelpButtons
         from ui.idle import GlobalKeys, IdleWatcher
 
         self._services_installed = True
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow, SecurityFlows):
         self.idle = IdleWatcher(self._idle_timeout_ms, self)
         self.idle.idle_timed_out.connect(self.lock)
         self.keys = GlobalKeys(self)
+        self.dialog_help = DialogHelpButtons(self)
         self.keys.help_pressed.connect(self.show_help)
         self.keys.lock_pressed.connect(self.lock)
         self.keys.quit_pressed.connect(self.close)

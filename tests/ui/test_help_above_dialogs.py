@@ -179,3 +179,29 @@ def test_help_opened_before_a_dialog_moves_above_it(main_window, qtbot):
     now.close()
     qtbot.waitUntil(lambda: main_window.help_dialog is None)  # the old one's end changes nothing
     dialog.close()
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_every_dialog_has_its_own_get_help_now_that_opens_help_above_it(main_window, qtbot, name):
+    from ui.dialog_help import help_button_of
+
+    dialog = DIALOGS[name](main_window, main_window.ctx)
+    if not dialog.isVisible():
+        dialog.open()
+    qtbot.waitExposed(dialog)
+    button = help_button_of(dialog)
+    assert button is not None and button.isVisible()
+    assert button.accessibleName() == "Get help now"
+    button.click()
+    qtbot.waitUntil(lambda: main_window.help_dialog is not None)
+    assert main_window.help_dialog.isVisible()
+    if isinstance(dialog, QDialog) and dialog.isModal():
+        assert main_window.help_dialog.parentWidget() is dialog
+    assert help_button_of(main_window.help_dialog) is None  # not in help itself
+    main_window.help_dialog.close()
+    dialog.close()
+    dialog.open() if isinstance(dialog, QDialog) and dialog.isModal() else dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = [b for b in dialog.findChildren(QWidget) if b.objectName() == button.objectName()]
+    assert len(buttons) == 1  # shown again: still one
+    dialog.close()
