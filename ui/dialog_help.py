@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.idle import belongs_to
 from ui.style import mark
 
 ADDED = "tendHelpButton"  # the dynamic property that marks a dialog already given one
@@ -50,18 +51,10 @@ class DialogHelpButtons(QObject):
             and watched.objectName() not in LEFT_OUT
             and type(watched).__module__.startswith("ui.")
             and help_button_of(watched) is None
-            and self._owns(watched)
+            and belongs_to(watched, self._window)
+            and watched is not self._window
         ):
             add_help_button(watched)
-        return False
-
-    def _owns(self, dialog: QWidget) -> bool:
-        """``dialog`` belongs to this window (a dialog's parents may be other dialogs)."""
-        parent = dialog.parentWidget()
-        while parent is not None:
-            if parent is self._window:
-                return True
-            parent = parent.parentWidget()
         return False
 
 

@@ -150,13 +150,18 @@ class GlobalKeys(QObject):
         return False
 
     def _owns(self, widget: QWidget) -> bool:
-        window: QWidget | None = widget.window()
-        while window is not None:
-            if window is self._window:
-                return True
-            parent = window.parentWidget()
-            window = parent.window() if parent is not None else None
-        return False
+        return belongs_to(widget, self._window)
+
+
+def belongs_to(widget: QWidget, window: QWidget) -> bool:
+    """``widget`` is in ``window`` or in one of its dialogs (whose parents may be dialogs)."""
+    current: QWidget | None = widget.window()
+    while current is not None:
+        if current is window:
+            return True
+        parent = current.parentWidget()
+        current = parent.window() if parent is not None else None
+    return False
 
 
 def _press_focused_button(widget: QWidget) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -19,13 +18,6 @@ from app.team.roles import Role
 from tests.team.world import World, local, standard
 
 TAKEN = "That time was just taken. Please choose another."
-
-
-@pytest.fixture
-def world(team_url: str, role_prefix: str) -> Iterator[World]:
-    w = standard(team_url, role_prefix)
-    yield w
-    w.close()
 
 
 def at(slots: list[Slot], moment: dt.datetime) -> Slot:

@@ -7,22 +7,12 @@ person can see of the booking that replaced another.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-
-import pytest
 
 from app.supervision.model import Slot
 from app.supervision.policy import AttendanceStatus
 from app.supervision.service import MOVED_REASON, Booking, Move
 from app.team.roles import Role
-from tests.team.world import World, local, standard, weekly
-
-
-@pytest.fixture
-def world(team_url: str, role_prefix: str) -> Iterator[World]:
-    w = standard(team_url, role_prefix)
-    yield w
-    w.close()
+from tests.team.world import World, local, weekly
 
 
 def at(slots: list[Slot], moment: dt.datetime) -> Slot:

@@ -4,7 +4,6 @@ and calendar files. On SQLite and on a real PostgreSQL (each person as their own
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from icalendar import Calendar
@@ -15,13 +14,6 @@ from app.supervision.policy import AttendanceStatus
 from app.supervision.service import SupervisionService
 from app.team.roles import Role
 from tests.team.world import SYDNEY, World, local, standard, weekly
-
-
-@pytest.fixture
-def world(team_url: str, role_prefix: str) -> Iterator[World]:
-    w = standard(team_url, role_prefix)
-    yield w
-    w.close()
 
 
 def move_to(world: World, moment: dt.datetime) -> None:
