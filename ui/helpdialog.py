@@ -52,13 +52,17 @@ class HelpDialog(QDialog):
         settings: SettingsLike,
         parent: QWidget | None = None,
         system_region: Callable[[], str | None] | None = None,
+        save: Callable[[str, str], None] | None = None,
     ) -> None:
+        """``save(key, value)`` keeps a choice made here; the window passes one that
+        writes on its writer lane, so the GUI thread never waits on the disk."""
         super().__init__(parent)
         self.setObjectName("helpDialog")
         self.setWindowTitle(self.tr("Get help now"))
         self.setAccessibleName(self.tr("Get help now"))
         self.setAccessibleDescription(self.tr("Phone numbers of people who can help, right now."))
         self._settings = settings
+        self._save = save or self._save_now
         self._detected = (system_region or crisis.system_region)()
         chosen = str(settings.get("region"))
         self.region_code = crisis.resolve_region(chosen, self._detected)
@@ -129,6 +133,12 @@ class HelpDialog(QDialog):
         row.addWidget(self.region_combo)
         return frame
 
+    def _save_now(self, key: str, value: str) -> None:
+        try:
+            self._settings.set(key, value)
+        except (OSError, ValueError):
+            log.warning("could not remember the %s; showing it for now", key)
+
     def ask_where(self) -> None:
         """Show the chooser (already set to the current place) and put the focus on it."""
         self.chooser.setVisible(True)
@@ -139,10 +149,7 @@ class HelpDialog(QDialog):
         code = self.region_combo.currentData()
         if not code:
             return
-        try:
-            self._settings.set("region", code)
-        except (OSError, ValueError):
-            log.warning("could not remember the region; showing it for now")
+        self._save("region", code)
         self.region_code = code
         self._by_choice = True
         self._show_lines()

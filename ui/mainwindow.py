@@ -328,13 +328,23 @@ class MainWindow(QMainWindow, SecurityFlows):
                 self.help_dialog.activateWindow()
                 return
             self.help_dialog.close()  # opened before that dialog: bring it up above it
-        dialog = HelpDialog(self.settings(), owner)
+        dialog = HelpDialog(self.settings(), owner, save=self._save_setting)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _=None, d=dialog: self._on_help_destroyed(d))
         self.help_dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def _save_setting(self, key: str, value: str) -> None:
+        """A setting chosen outside the Settings page (the help window's region), saved
+        on the writer lane; if the disk refuses, it holds for this run only."""
+        settings = self.settings()
+        self.tasks.write(
+            lambda: settings.set(key, value),
+            None,
+            lambda _exc: log.warning("could not remember the %s; kept for now", key),
+        )
 
     def _on_help_destroyed(self, dialog: HelpDialog) -> None:
         if self.help_dialog is dialog:  # not a newer one opened since

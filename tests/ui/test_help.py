@@ -235,6 +235,7 @@ def test_before_unlock_it_asks_and_remembers(make_window, tend, qtbot, monkeypat
     dialog = window.help_dialog
     assert dialog.chooser.isVisible()
     dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("IE"))
+    qtbot.waitUntil(window.tasks.idle)  # saved on the writer lane, not the GUI thread
     assert Settings(tend.paths.settings_file).get("region") == "IE"
     assert "116 123" in _numbers(dialog)
     assert _banner(dialog) == "If you're in danger right now, call 112 or 999."
@@ -270,6 +271,7 @@ def test_a_place_chosen_in_help_shows_in_settings(main_window, qtbot):
     dialog.ask_where()
     dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("NZ"))
     dialog.close()
+    qtbot.waitUntil(main_window.tasks.idle)  # saved on the writer lane
     workspace.navigate("journal")
     workspace.navigate("settings")
     assert editor.currentData() == "NZ"
@@ -309,3 +311,22 @@ def test_a_short_list_of_lines_stays_together_at_the_top(main_window, qtbot, mon
     assert labels
     # Each label is about as tall as its words: the rows were not stretched apart.
     assert [w.height() - w.sizeHint().height() < 12 for w in labels] == [True] * len(labels)
+
+
+def test_a_place_chosen_in_help_is_saved_off_the_gui_thread(main_window, qtbot, monkeypatch):
+    import threading
+
+    settings = main_window.ctx.tend.settings
+    real_set, threads = settings.set, []
+
+    def recording_set(key, value):
+        threads.append(threading.current_thread() is threading.main_thread())
+        real_set(key, value)
+
+    monkeypatch.setattr(settings, "set", recording_set)
+    main_window.show_help()
+    dialog = main_window.help_dialog
+    dialog.ask_where()
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("GB"))
+    qtbot.waitUntil(lambda: threads != [])
+    assert threads == [False]
