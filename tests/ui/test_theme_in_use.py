@@ -128,17 +128,22 @@ def _readable_labels(page: QWidget) -> list[QLabel]:
     ]
 
 
+def _shown(page: QWidget, ctx, qtbot) -> QImage:
+    """``page`` shown at 1024x640 once its reads are in; what is on screen."""
+    qtbot.addWidget(page)
+    page.resize(1024, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(ctx.tasks.idle)
+    return _grab(page)
+
+
 def test_the_settings_page_in_dark_mode_has_light_words_on_a_dark_page(appearance, ui_ctx, qtbot):
     from ui.pages.settings import SettingsPage
 
     appearance("dark")
     page = SettingsPage(ui_ctx)
-    qtbot.addWidget(page)
-    page.resize(1024, 640)
-    page.show()
-    qtbot.waitExposed(page)
-    qtbot.waitUntil(ui_ctx.tasks.idle)
-    image = _grab(page)
+    image = _shown(page, ui_ctx, qtbot)
     labels = _readable_labels(page)
     assert len(labels) >= 5
     for label in labels:
@@ -158,12 +163,7 @@ def test_the_check_in_questions_in_dark_mode_are_light_on_dark(appearance, page_
 
     appearance("dark")
     page = CheckinPage(page_ctx)
-    qtbot.addWidget(page)
-    page.resize(1024, 640)
-    page.show()
-    qtbot.waitExposed(page)
-    qtbot.waitUntil(page_ctx.tasks.idle)
-    image = _grab(page)
+    image = _shown(page, page_ctx, qtbot)
     questions = [label for label in _readable_labels(page) if label.text().endswith("?")]
     assert len(questions) >= 6
     for label in questions:
