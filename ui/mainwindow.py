@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from app.paths import AppPaths
 from app.settings import Settings
 from ui import window_geometry
+from ui.help_host import HelpHost
 from ui.lockscreen import DEFAULT_DELAYS, LockScreen
 from ui.security_flows import SecurityFlows, open_store
 from ui.style import icon
@@ -64,7 +65,7 @@ def default_tend_factory(paths: AppPaths) -> Callable[[], Tend]:
     return build
 
 
-class MainWindow(QMainWindow, SecurityFlows):
+class MainWindow(QMainWindow, SecurityFlows, HelpHost):
     state_changed = Signal(str)  # "onboarding", "locked", "recovering", "unlocked"
     # Start-up has finished: the context is built and a remembered key was tried
     # (True), or building it failed (False). Emitted once.
@@ -308,47 +309,6 @@ class MainWindow(QMainWindow, SecurityFlows):
     # -- help -------------------------------------------------------------------------
     def settings(self) -> Settings:
         return self.ctx.tend.settings if self.ctx is not None else self._early_settings
-
-    def show_help(self) -> None:
-        """The help window, above everything Tend shows, with the focus.
-
-        When a modal dialog is open (a note, a pause, a booking…) the help window
-        becomes that dialog's child: a window beside it would be blocked by it.
-        """
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
-        from ui.helpdialog import HelpDialog
-
-        top = QApplication.activeModalWidget()
-        owner = top if top is not None and top is not self.help_dialog else self
-        if self.help_dialog is not None and self.help_dialog.isVisible():
-            if self.help_dialog.parentWidget() is owner:
-                self.help_dialog.raise_()
-                self.help_dialog.activateWindow()
-                return
-            self.help_dialog.close()  # opened before that dialog: bring it up above it
-        dialog = HelpDialog(self.settings(), owner, save=self._save_setting)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda _=None, d=dialog: self._on_help_destroyed(d))
-        self.help_dialog = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-
-    def _save_setting(self, key: str, value: str) -> None:
-        """A setting chosen outside the Settings page (the help window's region), saved
-        on the writer lane; if the disk refuses, it holds for this run only."""
-        settings = self.settings()
-        self.tasks.write(
-            lambda: settings.set(key, value),
-            None,
-            lambda _exc: log.warning("could not remember the %s; kept for now", key),
-        )
-
-    def _on_help_destroyed(self, dialog: HelpDialog) -> None:
-        if self.help_dialog is dialog:  # not a newer one opened since
-            self.help_dialog = None
 
     # -- locking ------------------------------------------------------------------------
     def lock(self) -> None:
